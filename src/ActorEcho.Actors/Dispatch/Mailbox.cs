@@ -1,0 +1,230 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
+using ActorEcho.Actors.Event;
+using ActorEcho.Actors.Internal;
+
+namespace ActorEcho.Actors.Dispatch;
+
+/// <summary>
+/// An actor's two queues and its scheduling state. The mailbox is itself the thread-pool work item: it is queued once while it
+/// has work (an Interlocked idle/scheduled flag), runs system messages first, then at most <see cref="MailboxSettings.Throughput"/>
+/// user messages, and requeues itself if more work arrived meanwhile. No lock is taken on the <see cref="Post"/> path.
+/// </summary>
+/// <remarks>
+/// Scheduling race, in short: a producer enqueues and then reads the status; the consumer writes Idle (a full fence through
+/// Interlocked.Exchange) and then re-checks the queues. Whichever runs second sees the other's write, so work is never stranded.
+/// The same Dekker-style pairing protects <see cref="Close"/>: producers re-check the closed flag after enqueueing and drain
+/// to dead letters themselves when they lost the race.
+/// </remarks>
+internal sealed class Mailbox : IThreadPoolWorkItem
+{
+    private const int StatusIdle = 0;
+    private const int StatusScheduled = 1;
+
+    private readonly ActorCell _cell;
+    private readonly MailboxSettings _settings;
+
+    /// <summary>User messages; created on first use so that an actor that never receives one stays small.</summary>
+    private ConcurrentQueue<Envelope>? _queue;
+
+    /// <summary>Top of the lock-free LIFO stack of system messages; reversed into FIFO order when taken.</summary>
+    private SystemMessage? _systemHead;
+
+    /// <summary>Number of queued user messages; maintained only for bounded mailboxes.</summary>
+    private int _count;
+
+    private int _status;
+
+    private int _closed;
+
+    public Mailbox(ActorCell cell, MailboxSettings settings)
+    {
+        _cell = cell;
+        _settings = settings;
+    }
+
+    /// <summary>Nesting count of suspensions (failure, async handler in flight, parent failure). Touched only on the actor's turn.</summary>
+    internal int SuspendCount;
+
+    public bool IsClosed => Volatile.Read(ref _closed) != 0;
+
+    /// <summary>Number of user messages waiting (approximate under concurrency).</summary>
+    public int Count => _queue?.Count ?? 0;
+
+    public void Post(object message, IActorRef? sender)
+    {
+        var queue = _queue ?? CreateQueue();
+        if (_settings.Capacity > 0 && Interlocked.Increment(ref _count) > _settings.Capacity)
+        {
+            Interlocked.Decrement(ref _count);
+            _cell.System.DeadLetters.Tell(new DeadLetter(message, sender, _cell.Self, DeadLetterReason.MailboxFull), sender);
+            return;
+        }
+
+        queue.Enqueue(new Envelope(message, sender));
+        if (Volatile.Read(ref _closed) != 0)
+        {
+            DrainToDeadLetters();
+            return;
+        }
+
+        TrySchedule();
+    }
+
+    public void PostSystem(SystemMessage message)
+    {
+        SystemMessage? head;
+        do
+        {
+            head = Volatile.Read(ref _systemHead);
+            message.Next = head;
+        }
+        while (Interlocked.CompareExchange(ref _systemHead, message, head) != head);
+
+        if (Volatile.Read(ref _closed) != 0)
+        {
+            _cell.HandleDeadSystemMessages(TakeSystemMessages());
+            return;
+        }
+
+        TrySchedule();
+    }
+
+    /// <summary>Closes the mailbox for good: queued and later user messages go to dead letters, system messages get dead-letter handling.</summary>
+    public void Close()
+    {
+        Interlocked.Exchange(ref _closed, 1);
+        DrainToDeadLetters();
+        _cell.HandleDeadSystemMessages(TakeSystemMessages());
+    }
+
+    public void Execute()
+    {
+        var previous = ActorCell.Current;
+        ActorCell.Current = _cell;
+        try
+        {
+            ProcessSystemMessages();
+            ProcessUserMessages();
+        }
+        finally
+        {
+            ActorCell.Current = previous;
+        }
+
+        Interlocked.Exchange(ref _status, StatusIdle);
+        if (HasWork())
+        {
+            TrySchedule();
+        }
+    }
+
+    /// <summary>Runs the system messages queued so far; called between user messages too, so stop and failure handling is prompt.</summary>
+    internal void ProcessSystemMessages()
+    {
+        for (var message = TakeSystemMessages(); message is not null; message = TakeSystemMessages())
+        {
+            while (message is not null)
+            {
+                var next = message.Next;
+                message.Next = null;
+                if (IsClosed)
+                {
+                    message.Next = next;
+                    _cell.HandleDeadSystemMessages(message);
+                    break;
+                }
+
+                _cell.SystemInvoke(message);
+                message = next;
+            }
+        }
+    }
+
+    private void ProcessUserMessages()
+    {
+        for (var left = _settings.Throughput; left > 0 && _cell.CanProcessUserMessages; left--)
+        {
+            if (!_cell.TryTakeUnstashed(out var envelope) && !TryDequeue(out envelope))
+            {
+                return;
+            }
+
+            _cell.Invoke(envelope);
+            if (Volatile.Read(ref _systemHead) is not null)
+            {
+                ProcessSystemMessages();
+            }
+        }
+    }
+
+    private bool TryDequeue(out Envelope envelope)
+    {
+        var queue = _queue;
+        if (queue is not null && queue.TryDequeue(out envelope))
+        {
+            if (_settings.Capacity > 0)
+            {
+                Interlocked.Decrement(ref _count);
+            }
+
+            return true;
+        }
+
+        envelope = default;
+        return false;
+    }
+
+    private bool HasWork() =>
+        Volatile.Read(ref _systemHead) is not null
+        || (_cell.CanProcessUserMessages && (_cell.HasUnstashed || (_queue is { IsEmpty: false })));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void TrySchedule()
+    {
+        if (Volatile.Read(ref _status) == StatusIdle && Interlocked.CompareExchange(ref _status, StatusScheduled, StatusIdle) == StatusIdle)
+        {
+            ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: _settings.PreferLocal);
+        }
+    }
+
+    /// <summary>Re-evaluates scheduling after the actor's own state changed (resumed, unstashed) outside a mailbox run.</summary>
+    internal void ScheduleIfHasWork()
+    {
+        if (HasWork())
+        {
+            TrySchedule();
+        }
+    }
+
+    private SystemMessage? TakeSystemMessages()
+    {
+        var head = Interlocked.Exchange(ref _systemHead, null);
+        SystemMessage? reversed = null;
+        while (head is not null)
+        {
+            var next = head.Next;
+            head.Next = reversed;
+            reversed = head;
+            head = next;
+        }
+
+        return reversed;
+    }
+
+    private void DrainToDeadLetters()
+    {
+        var deadLetters = _cell.System.DeadLetters;
+        while (TryDequeue(out var envelope))
+        {
+            deadLetters.Tell(new DeadLetter(envelope.Message, envelope.Sender, _cell.Self, DeadLetterReason.RecipientStopped), envelope.Sender);
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private ConcurrentQueue<Envelope> CreateQueue()
+    {
+        Interlocked.CompareExchange(ref _queue, new ConcurrentQueue<Envelope>(), null);
+        return _queue!;
+    }
+}

@@ -1,0 +1,265 @@
+using ActorEcho.Actors.Dispatch;
+using Microsoft.Extensions.Logging;
+
+namespace ActorEcho.Actors.Internal;
+
+/// <summary>
+/// The runtime's side of one actor: its instance, behaviour, children, death watch and supervision state. Everything here runs
+/// on the actor's own turn (one thread at a time, via its <see cref="Mailbox"/>) unless a member says otherwise.
+/// </summary>
+/// <remarks>Rarely used state (behaviour stack, watchers, timers, stash front queue) lives in a lazily created <see cref="CellExtras"/>, so an idle actor stays small.</remarks>
+internal sealed partial class ActorCell : IActorContext
+{
+    [ThreadStatic]
+    private static ActorCell? t_current;
+
+    private ActorBase? _actor;
+    private Receive? _behavior;
+    private object? _currentMessage;
+    private IActorRef? _currentSender;
+    private CellExtras? _extras;
+    private CellState _state;
+
+    public ActorCell(ActorSystem system, IInternalActorRef parent, Props props, ActorPath path, MailboxSettings mailboxSettings)
+    {
+        System = system;
+        Parent = parent;
+        Props = props;
+        Self = new LocalActorRef(this, path);
+        Mailbox = new Mailbox(this, mailboxSettings);
+    }
+
+    [Flags]
+    private enum CellState
+    {
+        None = 0,
+        Created = 1,
+        Failed = 2,
+        Terminating = 4,
+        Terminated = 8,
+        AsyncPending = 16,
+        WaitingForChildrenToRestart = 32,
+    }
+
+    /// <summary>The cell whose turn is running on this thread, if any: the implicit sender of one-argument <c>Tell</c>.</summary>
+    internal static ActorCell? Current
+    {
+        get => t_current;
+        set => t_current = value;
+    }
+
+    public ActorSystem System { get; }
+
+    public IInternalActorRef Parent { get; }
+
+    IActorRef IActorContext.Parent => Parent;
+
+    public Props Props { get; }
+
+    public LocalActorRef Self { get; }
+
+    IActorRef IActorContext.Self => Self;
+
+    public Mailbox Mailbox { get; }
+
+    /// <summary>The sender of the message being processed, or dead letters when there is none.</summary>
+    public IActorRef Sender => _currentSender ?? System.DeadLetters;
+
+    internal IActorRef? CurrentSender => _currentSender;
+
+    internal object? CurrentMessage => _currentMessage;
+
+    internal ActorBase? Actor => _actor;
+
+    internal bool CanProcessUserMessages =>
+        Mailbox.SuspendCount == 0 && (_state & (CellState.Terminating | CellState.Terminated)) == 0 && !Mailbox.IsClosed;
+
+    internal bool IsTerminating => (_state & (CellState.Terminating | CellState.Terminated)) != 0;
+
+    internal ILogger RuntimeLog => System.RuntimeLog;
+
+    private CellExtras Extras => _extras ??= new CellExtras();
+
+    /// <summary>Processes one user message: runtime-handled messages first, then the current behaviour.</summary>
+    internal void Invoke(in Envelope envelope)
+    {
+        _currentMessage = envelope.Message;
+        _currentSender = envelope.Sender;
+        try
+        {
+            if (envelope.Message is IAutoReceivedMessage)
+            {
+                AutoReceive(envelope.Message);
+            }
+            else
+            {
+                ReceiveMessage(envelope.Message);
+            }
+        }
+        catch (Exception ex) when (IsNonFatal(ex))
+        {
+            HandleInvokeFailure(ex);
+        }
+        finally
+        {
+            if ((_state & CellState.AsyncPending) == 0)
+            {
+                _currentMessage = null;
+                _currentSender = null;
+            }
+
+            if (_extras?.ReceiveTimeout is not null && envelope.Message is not INotInfluenceReceiveTimeout)
+            {
+                RescheduleReceiveTimeout();
+            }
+        }
+    }
+
+    internal void ReceiveMessage(object message)
+    {
+        var actor = _actor!;
+        if (!(_behavior ?? actor.ReceiveBehavior)(message))
+        {
+            actor.AroundUnhandled(message);
+        }
+    }
+
+    private void AutoReceive(object message)
+    {
+        switch (message)
+        {
+            case Terminated terminated:
+                if (ShouldDeliverTerminated(terminated.ActorRef))
+                {
+                    ReceiveMessage(terminated);
+                }
+
+                break;
+            case TerminatedWith terminatedWith:
+                if (ShouldDeliverTerminated(terminatedWith.ActorRef))
+                {
+                    ReceiveMessage(terminatedWith.Message);
+                }
+
+                break;
+            case PoisonPill:
+                Self.SendSystemMessage(new Terminate());
+                break;
+            case Kill:
+                throw new ActorKilledException($"Kill received by {Self.Path}.");
+            case TimerMessage timer:
+                if (_extras?.Timers is { } timers && timers.Accept(timer))
+                {
+                    ReceiveMessage(timer.Message);
+                }
+
+                break;
+            default:
+                ReceiveMessage(message);
+                break;
+        }
+    }
+
+    /// <summary>Dispatches one system message; always on the actor's turn.</summary>
+    internal void SystemInvoke(SystemMessage message)
+    {
+        try
+        {
+            switch (message)
+            {
+                case Create:
+                    HandleCreate();
+                    break;
+                case Watch watch:
+                    AddWatcher(watch.Watchee, watch.Watcher);
+                    break;
+                case Unwatch unwatch:
+                    RemoveWatcher(unwatch.Watchee, unwatch.Watcher);
+                    break;
+                case DeathWatchNotification notification:
+                    HandleDeathWatchNotification(notification.Actor, notification.ExistenceConfirmed);
+                    break;
+                case Failed failed:
+                    HandleFailed(failed);
+                    break;
+                case Suspend:
+                    HandleSuspend();
+                    break;
+                case Resume resume:
+                    HandleResume(resume.CausedByFailure);
+                    break;
+                case Recreate recreate:
+                    HandleRecreate(recreate.Cause);
+                    break;
+                case Terminate:
+                    HandleTerminate();
+                    break;
+                case RunContinuation continuation:
+                    RunAsyncContinuation(continuation);
+                    break;
+                case AsyncHandlerCompleted completed:
+                    HandleAsyncHandlerCompleted(completed.Task);
+                    break;
+                default:
+                    break;
+            }
+        }
+        catch (Exception ex) when (IsNonFatal(ex))
+        {
+            HandleInvokeFailure(ex);
+        }
+    }
+
+    /// <summary>System messages that reach a stopped actor: a watch is answered at once so the watcher never waits forever.</summary>
+    internal void HandleDeadSystemMessages(SystemMessage? message)
+    {
+        for (; message is not null; message = message.Next)
+        {
+            if (message is Watch watch && !ReferenceEquals(watch.Watcher, Self))
+            {
+                watch.Watcher.SendSystemMessage(new DeathWatchNotification(Self, existenceConfirmed: true));
+            }
+        }
+    }
+
+    public void Become(Receive receive)
+    {
+        ArgumentNullException.ThrowIfNull(receive);
+        if (_extras?.BehaviorStack is { Count: > 0 } stack)
+        {
+            stack[^1] = receive;
+        }
+
+        _behavior = receive;
+    }
+
+    public void BecomeStacked(Receive receive)
+    {
+        ArgumentNullException.ThrowIfNull(receive);
+        (Extras.BehaviorStack ??= []).Add(receive);
+        _behavior = receive;
+    }
+
+    public void UnbecomeStacked()
+    {
+        if (_extras?.BehaviorStack is { Count: > 0 } stack)
+        {
+            stack.RemoveAt(stack.Count - 1);
+            _behavior = stack.Count > 0 ? stack[^1] : null;
+        }
+        else
+        {
+            _behavior = null;
+        }
+    }
+
+    public ILogger GetLogger()
+    {
+        var category = (_actor?.GetType() ?? Props.ActorType ?? typeof(ActorBase)).FullName ?? "Actor";
+        return new ActorLogger(System, Self.Path.ToString(), category, System.LoggerFactory.CreateLogger(category));
+    }
+
+    internal static bool IsNonFatal(Exception ex) => ex is not (OutOfMemoryException or InsufficientExecutionStackException or AccessViolationException);
+
+    public override string ToString() => $"ActorCell({Self.Path})";
+}

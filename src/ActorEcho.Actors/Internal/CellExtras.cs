@@ -1,0 +1,35 @@
+using ActorEcho.Actors.Dispatch;
+
+namespace ActorEcho.Actors.Internal;
+
+/// <summary>Per-actor state that most actors never need; allocated on first use (Proto.Actor's ActorContextExtras idea).</summary>
+internal sealed class CellExtras
+{
+    public List<Receive>? BehaviorStack;
+
+    /// <summary>Actors this one watches, with the custom message from WatchWith (or null for Terminated).</summary>
+    public Dictionary<IActorRef, object?>? Watching;
+
+    /// <summary>Actors watching this one.</summary>
+    public HashSet<IInternalActorRef>? WatchedBy;
+
+    /// <summary>Terminated messages already queued, so an Unwatch in between can still cancel them (exactly once per watch).</summary>
+    public HashSet<IActorRef>? TerminatedQueued;
+
+    /// <summary>Unstashed messages, processed before the mailbox's queue.</summary>
+    public LinkedList<Envelope>? Unstashed;
+
+    public UnboundedStash? Stash;
+
+    public TimerScheduler? Timers;
+
+    public TimeSpan? ReceiveTimeout;
+
+    public Timer? ReceiveTimeoutTimer;
+
+    public ActorSynchronizationContext? SynchronizationContext;
+
+    public Exception? PendingRestartCause;
+
+    public Supervision.SupervisorStrategy? Strategy;
+}

@@ -1,0 +1,19 @@
+namespace ActorEcho.Actors.Internal;
+
+/// <summary>The reference that is no actor: messages sent to it are dropped, watching it yields Terminated at once.</summary>
+internal sealed class NobodyRef : MinimalActorRef
+{
+    private NobodyRef()
+    {
+    }
+
+    public static NobodyRef Instance { get; } = new();
+
+    public override ActorPath Path { get; } = ActorPath.Root("nobody").Child("nobody", 0);
+
+    public override bool IsTerminated => true;
+
+    public override void Tell(object message, IActorRef? sender)
+    {
+    }
+}

@@ -12,7 +12,6 @@ namespace ActorEcho.Actors;
 public abstract class ActorBase
 {
     private readonly ActorCell _cell;
-    private Receive? _receive;
 
     /// <summary>Binds the new instance to the cell that is creating it.</summary>
     protected ActorBase()
@@ -32,7 +31,7 @@ public abstract class ActorBase
 
     internal ActorCell? CellOrNull => _cell;
 
-    internal Receive ReceiveBehavior => _receive ??= Receive;
+    internal bool InvokeReceive(object message) => Receive(message);
 
     /// <summary>Handles <paramref name="message"/>; returns false when it does not, which makes it <see cref="Unhandled"/>.</summary>
     protected abstract bool Receive(object message);

@@ -11,50 +11,79 @@ public sealed class ActorPath : IEquatable<ActorPath>
     /// <summary>The scheme every local path starts with.</summary>
     public const string Scheme = "actorecho";
 
+    /// <summary>The rendered path, cached on first use.</summary>
     private string? _text;
 
-    private ActorPath(string systemName, ActorPath? parent, string name, long uid)
+    /// <summary>The element's name; the root keeps the system name here instead.</summary>
+    private readonly string _name;
+
+    private ActorPath(ActorPath? parent, string name, long uid)
     {
-        SystemName = systemName;
         Parent = parent;
-        Name = name;
+        _name = name;
         Uid = uid;
-        Depth = parent is null ? 0 : parent.Depth + 1;
     }
 
-    /// <summary>The actor system this path belongs to.</summary>
-    public string SystemName { get; }
+    /// <summary>The actor system this path belongs to (kept once, by the root).</summary>
+    public string SystemName => Root._name;
+
+    private ActorPath Root
+    {
+        get
+        {
+            var p = this;
+            while (p.Parent is not null)
+            {
+                p = p.Parent;
+            }
+
+            return p;
+        }
+    }
 
     /// <summary>The parent's path, or null for the root.</summary>
     public ActorPath? Parent { get; }
 
     /// <summary>The last element: the actor's own name (<c>/</c> for the root).</summary>
-    public string Name { get; }
+    public string Name => Parent is null ? "/" : _name;
 
     /// <summary>Distinguishes two incarnations of an actor that had the same path; 0 when unknown.</summary>
     public long Uid { get; }
 
     /// <summary>Number of elements below the root.</summary>
-    public int Depth { get; }
+    public int Depth
+    {
+        get
+        {
+            var depth = 0;
+            for (var p = Parent; p is not null; p = p.Parent)
+            {
+                depth++;
+            }
+
+            return depth;
+        }
+    }
 
     /// <summary>The path elements below the root, outermost first.</summary>
     public IReadOnlyList<string> Elements
     {
         get
         {
-            var elements = new string[Depth];
+            var depth = Depth;
+            var elements = new string[depth];
             for (var p = this; p.Parent is not null; p = p.Parent)
             {
-                elements[p.Depth - 1] = p.Name;
+                elements[--depth] = p.Name;
             }
 
             return elements;
         }
     }
 
-    internal static ActorPath Root(string systemName) => new(systemName, null, "/", 0);
+    internal static ActorPath CreateRoot(string systemName) => new(null, systemName, 0);
 
-    internal ActorPath Child(string name, long uid) => new(SystemName, this, name, uid);
+    internal ActorPath Child(string name, long uid) => new(this, name, uid);
 
     /// <summary>The path without its uid, as <c>actorecho://system/user/a</c>.</summary>
     public override string ToString()
@@ -65,7 +94,7 @@ public sealed class ActorPath : IEquatable<ActorPath>
         }
 
         var builder = new StringBuilder(64).Append(Scheme).Append("://").Append(SystemName);
-        if (Depth == 0)
+        if (Parent is null)
         {
             builder.Append('/');
         }
@@ -91,12 +120,8 @@ public sealed class ActorPath : IEquatable<ActorPath>
             return true;
         }
 
-        if (other is null || Depth != other.Depth)
-        {
-            return false;
-        }
-
-        for (ActorPath? a = this, b = other; a is not null && b is not null; a = a.Parent, b = b.Parent)
+        ActorPath? a = this, b = other;
+        for (; a is not null && b is not null; a = a.Parent, b = b.Parent)
         {
             if (!string.Equals(a.Name, b.Name, StringComparison.Ordinal))
             {
@@ -104,7 +129,7 @@ public sealed class ActorPath : IEquatable<ActorPath>
             }
         }
 
-        return string.Equals(SystemName, other.SystemName, StringComparison.Ordinal);
+        return a is null && b is null && string.Equals(SystemName, other!.SystemName, StringComparison.Ordinal);
     }
 
     /// <inheritdoc />

@@ -40,7 +40,7 @@ public sealed class ActorSystem : IAsyncDisposable
         LoggerFactory = loggerFactory ?? NullLoggerFactory.Instance;
         Metrics = new ActorSystemMetrics(name);
         EventStream = new EventStream();
-        var rootPath = ActorPath.Root(name);
+        var rootPath = ActorPath.CreateRoot(name);
         RuntimeLog = new ActorLogger(this, rootPath.ToString(), "ActorEcho.Actors", LoggerFactory.CreateLogger("ActorEcho.Actors"));
         DeadLetters = new DeadLetterActorRef(this, rootPath.Child("deadLetters", 0));
         _tempPath = rootPath.Child("temp", 0);

@@ -5,15 +5,16 @@ namespace ActorEcho.Actors.Internal;
 
 internal sealed partial class ActorCell
 {
-    /// <summary>
-    /// Children by name. Guarded by locking the dictionary itself: a guardian's children are created from any thread
-    /// (<c>system.ActorOf</c>), every other access happens on this actor's turn.
-    /// </summary>
-    private Dictionary<string, ChildEntry>? _children;
+    /// <summary>Children by name, created with the first child (leaf actors never pay for it).</summary>
+    private ChildrenContainer? _children;
 
-    private long _nameCounter;
+    /// <summary>Restart statistics kept by this actor's parent; created on the first restart request.</summary>
+    private ChildRestartStats? _restartStats;
 
-    public IEnumerable<IActorRef> Children => LiveChildEntries().ConvertAll(static e => (IActorRef)e.Ref);
+    /// <summary>Set by the parent when it asked this actor to stop; the name stays reserved until the termination arrives.</summary>
+    internal bool StoppingByParent { get; set; }
+
+    public IEnumerable<IActorRef> Children => LiveChildEntries().ConvertAll(static c => (IActorRef)c.Self);
 
     public IActorRef Child(string name)
     {
@@ -25,7 +26,7 @@ internal sealed partial class ActorCell
 
         lock (children)
         {
-            return children.TryGetValue(name, out var entry) && !entry.Stopping ? entry.Ref : ActorRefs.Nobody;
+            return children.Map.TryGetValue(name, out var child) && !child.StoppingByParent ? child.Self : ActorRefs.Nobody;
         }
     }
 
@@ -34,9 +35,10 @@ internal sealed partial class ActorCell
     internal LocalActorRef ActorOfInternal(Props props, string? name, bool systemService)
     {
         ArgumentNullException.ThrowIfNull(props);
+        var children = _children ?? CreateChildren();
         if (name is null)
         {
-            name = ActorNames.Generate(Interlocked.Increment(ref _nameCounter));
+            name = ActorNames.Generate(Interlocked.Increment(ref children.NameCounter));
         }
         else
         {
@@ -50,17 +52,16 @@ internal sealed partial class ActorCell
         }
 
         var mailboxSettings = System.ResolveMailboxSettings(props);
-        var children = _children ?? CreateChildren();
         ActorCell child;
         lock (children)
         {
-            if (children.ContainsKey(name))
+            if (children.Map.ContainsKey(name))
             {
                 throw new InvalidActorNameException($"Actor name '{name}' is not unique: {Self.Path} already has a child with that name.");
             }
 
             child = new ActorCell(System, Self, props, Self.Path.Child(name, System.NextUid()), mailboxSettings);
-            children.Add(name, new ChildEntry(child.Self));
+            children.Map.Add(name, child);
         }
 
         child.Self.SendSystemMessage(new Create());
@@ -85,28 +86,33 @@ internal sealed partial class ActorCell
 
     internal void StopChild(IInternalActorRef child)
     {
-        var entry = FindChild(child);
-        if (entry is not null)
+        var cell = FindChild(child);
+        if (cell is not null)
         {
-            entry.Stopping = true;
+            cell.StoppingByParent = true;
         }
 
         child.SendSystemMessage(new Terminate());
     }
 
-    internal void ResumeChild(ChildEntry child, Exception cause) => child.Ref.SendSystemMessage(new Resume(cause));
+    internal bool RequestRestartPermission(int maxNrOfRetries, TimeSpan? window) =>
+        (_restartStats ??= new ChildRestartStats()).RequestRestartPermission(maxNrOfRetries, window);
 
-    internal void RestartChild(ChildEntry child, Exception cause, bool suspendFirst)
+#pragma warning disable CA1822 // instance methods: they are the supervisor's operations on its children
+    internal void ResumeChild(ActorCell child, Exception cause) => child.Self.SendSystemMessage(new Resume(cause));
+
+    internal void RestartChild(ActorCell child, Exception cause, bool suspendFirst)
     {
         if (suspendFirst)
         {
-            child.Ref.SendSystemMessage(new Suspend());
+            child.Self.SendSystemMessage(new Suspend());
         }
 
-        child.Ref.SendSystemMessage(new Recreate(cause));
+        child.Self.SendSystemMessage(new Recreate(cause));
     }
+#pragma warning restore CA1822
 
-    internal List<ChildEntry> LiveChildEntries()
+    internal List<ActorCell> LiveChildEntries()
     {
         var children = _children;
         if (children is null)
@@ -116,12 +122,12 @@ internal sealed partial class ActorCell
 
         lock (children)
         {
-            var live = new List<ChildEntry>(children.Count);
-            foreach (var entry in children.Values)
+            var live = new List<ActorCell>(children.Map.Count);
+            foreach (var child in children.Map.Values)
             {
-                if (!entry.Stopping)
+                if (!child.StoppingByParent)
                 {
-                    live.Add(entry);
+                    live.Add(child);
                 }
             }
 
@@ -141,12 +147,12 @@ internal sealed partial class ActorCell
 
             lock (children)
             {
-                return children.Count > 0;
+                return children.Map.Count > 0;
             }
         }
     }
 
-    private ChildEntry? FindChild(IActorRef child)
+    private ActorCell? FindChild(IActorRef child)
     {
         var children = _children;
         if (children is null || child.Path.Parent is null)
@@ -156,7 +162,7 @@ internal sealed partial class ActorCell
 
         lock (children)
         {
-            return children.TryGetValue(child.Path.Name, out var entry) && entry.Ref.Equals(child) ? entry : null;
+            return children.Map.TryGetValue(child.Path.Name, out var cell) && cell.Self.Equals(child) ? cell : null;
         }
     }
 
@@ -171,9 +177,9 @@ internal sealed partial class ActorCell
 
         lock (children)
         {
-            if (children.TryGetValue(child.Path.Name, out var entry) && entry.Ref.Equals(child))
+            if (children.Map.TryGetValue(child.Path.Name, out var cell) && cell.Self.Equals(child))
             {
-                children.Remove(child.Path.Name);
+                children.Map.Remove(child.Path.Name);
                 return true;
             }
 
@@ -181,11 +187,33 @@ internal sealed partial class ActorCell
         }
     }
 
+    private bool HasStoppingChildren()
+    {
+        var children = _children;
+        if (children is null)
+        {
+            return false;
+        }
+
+        lock (children)
+        {
+            foreach (var child in children.Map.Values)
+            {
+                if (child.StoppingByParent)
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
     private void SuspendChildren()
     {
         foreach (var child in LiveChildEntries())
         {
-            child.Ref.SendSystemMessage(new Suspend());
+            child.Self.SendSystemMessage(new Suspend());
         }
     }
 
@@ -193,21 +221,21 @@ internal sealed partial class ActorCell
     {
         foreach (var child in LiveChildEntries())
         {
-            child.Ref.SendSystemMessage(new Resume(causedByFailure));
+            child.Self.SendSystemMessage(new Resume(causedByFailure));
         }
     }
 
-    private Dictionary<string, ChildEntry> CreateChildren()
+    private ChildrenContainer CreateChildren()
     {
-        Interlocked.CompareExchange(ref _children, new Dictionary<string, ChildEntry>(StringComparer.Ordinal), null);
+        Interlocked.CompareExchange(ref _children, new ChildrenContainer(), null);
         return _children!;
     }
 
     /// <summary>A child failed: ask this actor's strategy what to do (on this actor's turn).</summary>
     private void HandleFailed(Failed failed)
     {
-        var entry = FindChild(failed.Child);
-        if (entry is null || entry.Ref.Path.Uid != failed.Uid || entry.Stopping)
+        var child = FindChild(failed.Child);
+        if (child is null || child.Self.Path.Uid != failed.Uid || child.StoppingByParent)
         {
             return; // a stale report from an incarnation that is gone or already stopping
         }
@@ -232,7 +260,7 @@ internal sealed partial class ActorCell
         }
 
         strategy.LogFailure(this, failed.Child, failed.Cause, directive);
-        strategy.Apply(this, entry, failed.Cause, directive);
+        strategy.Apply(this, child, failed.Cause, directive);
     }
 
     private SupervisorStrategy CurrentStrategy()
@@ -245,5 +273,13 @@ internal sealed partial class ActorCell
         var strategy = _actor?.SupervisorStrategyInternal() ?? Props.SupervisorStrategy ?? SupervisorStrategy.DefaultStrategy;
         Extras.Strategy = strategy;
         return strategy;
+    }
+
+    /// <summary>Children by name plus the counter for generated names; locked as a whole.</summary>
+    private sealed class ChildrenContainer
+    {
+        public readonly Dictionary<string, ActorCell> Map = new(StringComparer.Ordinal);
+
+        public long NameCounter;
     }
 }

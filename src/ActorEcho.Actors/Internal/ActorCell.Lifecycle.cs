@@ -147,28 +147,6 @@ internal sealed partial class ActorCell
         FinishRecreate(cause);
     }
 
-    private bool HasStoppingChildren()
-    {
-        var children = _children;
-        if (children is null)
-        {
-            return false;
-        }
-
-        lock (children)
-        {
-            foreach (var entry in children.Values)
-            {
-                if (entry.Stopping)
-                {
-                    return true;
-                }
-            }
-        }
-
-        return false;
-    }
-
     private void FinishRecreate(Exception cause)
     {
         _state &= ~(CellState.WaitingForChildrenToRestart | CellState.Failed);
@@ -203,7 +181,7 @@ internal sealed partial class ActorCell
         // Children that PreRestart chose to keep are restarted too (they were suspended when this actor failed).
         foreach (var survivor in survivors)
         {
-            survivor.Ref.SendSystemMessage(new Recreate(cause));
+            survivor.Self.SendSystemMessage(new Recreate(cause));
         }
     }
 
@@ -220,7 +198,7 @@ internal sealed partial class ActorCell
         var children = LiveChildEntries();
         foreach (var child in children)
         {
-            StopChild(child.Ref);
+            StopChild(child.Self);
         }
 
         if (!HasChildren)

@@ -118,7 +118,7 @@ internal sealed partial class ActorCell : IActorContext
     internal void ReceiveMessage(object message)
     {
         var actor = _actor!;
-        if (!(_behavior ?? actor.ReceiveBehavior)(message))
+        if (!(_behavior is null ? actor.InvokeReceive(message) : _behavior(message)))
         {
             actor.AroundUnhandled(message);
         }

@@ -9,7 +9,7 @@ internal sealed class NobodyRef : MinimalActorRef
 
     public static NobodyRef Instance { get; } = new();
 
-    public override ActorPath Path { get; } = ActorPath.Root("nobody").Child("nobody", 0);
+    public override ActorPath Path { get; } = ActorPath.CreateRoot("nobody").Child("nobody", 0);
 
     public override bool IsTerminated => true;
 

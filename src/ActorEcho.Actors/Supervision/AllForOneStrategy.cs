@@ -31,7 +31,7 @@ public sealed class AllForOneStrategy : SupervisorStrategy
     {
     }
 
-    internal override void Apply(ActorCell supervisor, ChildEntry failed, Exception cause, Directive directive)
+    internal override void Apply(ActorCell supervisor, ActorCell failed, Exception cause, Directive directive)
     {
         var children = supervisor.LiveChildEntries();
         switch (directive)
@@ -49,7 +49,7 @@ public sealed class AllForOneStrategy : SupervisorStrategy
             default:
                 foreach (var child in children)
                 {
-                    supervisor.StopChild(child.Ref);
+                    supervisor.StopChild(child.Self);
                 }
 
                 break;

@@ -38,7 +38,7 @@ public sealed class OneForOneStrategy : SupervisorStrategy
     /// <summary>A copy that allows <paramref name="maxNrOfRetries"/> restarts.</summary>
     public OneForOneStrategy WithMaxNrOfRetries(int maxNrOfRetries) => new(maxNrOfRetries, WithinTimeRange, Decider, LoggingEnabled);
 
-    internal override void Apply(ActorCell supervisor, ChildEntry failed, Exception cause, Directive directive)
+    internal override void Apply(ActorCell supervisor, ActorCell failed, Exception cause, Directive directive)
     {
         switch (directive)
         {
@@ -49,7 +49,7 @@ public sealed class OneForOneStrategy : SupervisorStrategy
                 supervisor.RestartChild(failed, cause, suspendFirst: false);
                 break;
             default:
-                supervisor.StopChild(failed.Ref);
+                supervisor.StopChild(failed.Self);
                 break;
         }
     }

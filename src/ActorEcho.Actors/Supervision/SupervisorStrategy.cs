@@ -56,9 +56,9 @@ public abstract class SupervisorStrategy
     public Directive Decide(Exception cause) => Decider.Decide(cause);
 
     /// <summary>Applies <paramref name="directive"/> to the failed child (and, for all-for-one, its siblings).</summary>
-    internal abstract void Apply(ActorCell supervisor, ChildEntry failed, Exception cause, Directive directive);
+    internal abstract void Apply(ActorCell supervisor, ActorCell failed, Exception cause, Directive directive);
 
-    internal bool RequestRestartPermission(ChildEntry child) =>
+    internal bool RequestRestartPermission(ActorCell child) =>
         child.RequestRestartPermission(MaxNrOfRetries, WithinTimeRange);
 
     internal void LogFailure(ActorCell supervisor, IActorRef child, Exception cause, Directive directive)

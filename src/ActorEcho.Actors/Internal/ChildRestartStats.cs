@@ -2,20 +2,15 @@ using System.Diagnostics;
 
 namespace ActorEcho.Actors.Internal;
 
-/// <summary>A parent's record of one child: its reference, whether it is stopping, and its restart statistics.</summary>
-internal sealed class ChildEntry(LocalActorRef actorRef)
+/// <summary>A child's restart count against its supervisor's limits; created on the first restart request, owned by the parent.</summary>
+internal sealed class ChildRestartStats
 {
     private int _restartCount;
     private long _windowStart;
 
-    public LocalActorRef Ref { get; } = actorRef;
-
-    /// <summary>Set once the parent asked the child to stop; the name stays reserved until the child's termination arrives.</summary>
-    public bool Stopping { get; set; }
-
     /// <summary>
-    /// Counts a restart against the strategy's limits: -1 retries means unlimited, 0 means never; with a window the count resets once the
-    /// window since the first counted restart has passed.
+    /// Counts a restart: -1 retries means unlimited, 0 means never; with a window the count restarts once the window since the first
+    /// counted restart has passed.
     /// </summary>
     public bool RequestRestartPermission(int maxNrOfRetries, TimeSpan? window)
     {

@@ -5,6 +5,9 @@ namespace ActorEcho.Actors.Internal;
 
 internal sealed partial class ActorCell
 {
+    /// <summary>Shared, never modified: what <see cref="LiveChildEntries"/> returns when there are no children.</summary>
+    private static readonly List<ActorCell> s_noChildren = [];
+
     /// <summary>Children by name, created with the first child (leaf actors never pay for it).</summary>
     private ChildrenContainer? _children;
 
@@ -117,11 +120,16 @@ internal sealed partial class ActorCell
         var children = _children;
         if (children is null)
         {
-            return [];
+            return s_noChildren;
         }
 
         lock (children)
         {
+            if (children.Map.Count == 0)
+            {
+                return s_noChildren;
+            }
+
             var live = new List<ActorCell>(children.Map.Count);
             foreach (var child in children.Map.Values)
             {

@@ -64,7 +64,12 @@ internal sealed partial class ActorCell
             return;
         }
 
-        (Extras.WatchedBy ??= []).Add(watcher);
+        // The parent hears of this actor's death in any case (TellWatchersWeDied), so its watch needs no bookkeeping here:
+        // the common "parent watches child" costs the child no allocation.
+        if (!watcher.Equals(Parent))
+        {
+            (Extras.WatchedBy ??= []).Add(watcher);
+        }
     }
 
     private void RemoveWatcher(IInternalActorRef watchee, IInternalActorRef watcher)

@@ -1,5 +1,6 @@
 using ActorEcho.Configuration;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging;
 
 namespace ActorEcho.Actors;
 
@@ -15,6 +16,10 @@ public sealed class ActorSystemSettings
         Configuration = configuration;
         AskTimeout = configuration.GetDurationOrInfinite("actorecho:actor:ask-timeout", null);
         LogDeadLetters = configuration.GetBoolean("actorecho:log-dead-letters", true);
+        var logLevel = configuration.GetString("actorecho:loglevel", "Information");
+        LogLevel = Enum.TryParse<LogLevel>(logLevel, ignoreCase: true, out var level) && Enum.IsDefined(level)
+            ? level
+            : throw ConfigurationValueException.OutOfRange(configuration, "actorecho:loglevel", logLevel, "one of Trace, Debug, Information, Warning, Error, Critical, None");
         var guardianStrategy = configuration.GetString("actorecho:actor:guardian-supervisor-strategy", "default");
         GuardianStoppingStrategy = guardianStrategy switch
         {
@@ -35,6 +40,9 @@ public sealed class ActorSystemSettings
 
     /// <summary><c>actorecho.actor.ask-timeout</c>: the timeout of asks that give none; null means wait forever (the default, as in Akka.NET).</summary>
     public TimeSpan? AskTimeout { get; }
+
+    /// <summary><c>actorecho.loglevel</c>: the lowest level actor and runtime log entries are written at (providers may filter further).</summary>
+    public LogLevel LogLevel { get; }
 
     /// <summary><c>actorecho.log-dead-letters</c>: log the first dead letter of each message type (later ones are counted).</summary>
     public bool LogDeadLetters { get; }

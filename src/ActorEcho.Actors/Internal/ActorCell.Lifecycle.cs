@@ -1,4 +1,5 @@
 using ActorEcho.Actors.Dispatch;
+using ActorEcho.Actors.Event;
 using Microsoft.Extensions.Logging;
 
 namespace ActorEcho.Actors.Internal;
@@ -18,6 +19,7 @@ internal sealed partial class ActorCell
             _actor = NewActor();
             _state |= CellState.Created;
             _actor.AroundPreStart();
+            PublishLifecycle(ActorLifecycleStage.Started, null);
         }
         catch (Exception ex) when (IsNonFatal(ex))
         {
@@ -173,6 +175,7 @@ internal sealed partial class ActorCell
         }
 
         System.Metrics.OnRestart();
+        PublishLifecycle(ActorLifecycleStage.Restarted, cause);
         if (Mailbox.SuspendCount > 0)
         {
             Mailbox.SuspendCount--;
@@ -233,11 +236,20 @@ internal sealed partial class ActorCell
             Mailbox.Close();
             TellWatchersWeDied();
             UnwatchWatchedActors();
+            PublishLifecycle(ActorLifecycleStage.Stopped, null);
             _actor = null;
             _behavior = null;
             _currentMessage = null;
             _currentSender = null;
             _extras = null;
+        }
+    }
+
+    private void PublishLifecycle(ActorLifecycleStage stage, Exception? cause)
+    {
+        if (System.EventStream.HasSubscribers(typeof(ActorLifecycleEvent)))
+        {
+            System.EventStream.Publish(new ActorLifecycleEvent(Self, stage, cause));
         }
     }
 

@@ -12,10 +12,16 @@ internal sealed class ActorLogger(ActorSystem system, string source, string cate
     public IDisposable? BeginScope<TState>(TState state)
         where TState : notnull => inner.BeginScope(state);
 
-    public bool IsEnabled(LogLevel logLevel) => logLevel != LogLevel.None && (inner.IsEnabled(logLevel) || system.EventStream.HasSubscribers(typeof(LogEvent)));
+    public bool IsEnabled(LogLevel logLevel) =>
+        logLevel != LogLevel.None && logLevel >= system.Settings.LogLevel && (inner.IsEnabled(logLevel) || system.EventStream.HasSubscribers(typeof(LogEvent)));
 
     public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
     {
+        if (logLevel < system.Settings.LogLevel)
+        {
+            return;
+        }
+
         if (inner.IsEnabled(logLevel))
         {
             inner.Log(logLevel, eventId, state, exception, formatter);

@@ -16,7 +16,7 @@ public abstract class ActorBase
     /// <summary>Binds the new instance to the cell that is creating it.</summary>
     protected ActorBase()
     {
-        _cell = ActorCell.Current ?? throw new IllegalActorStateException(
+        _cell = ActorCell.TakeCreating() ?? throw new IllegalActorStateException(
             $"Actor {GetType().Name} was created with 'new'. Create actors with Props and ActorOf, e.g. system.ActorOf(Props.Create(() => new {GetType().Name}()), \"name\").");
     }
 

@@ -58,10 +58,8 @@ public sealed class EventFilter
                 throw new TestKitAssertionException($"Expected {count} event(s) matching {_description} within {TestKitBase.Ms(wait)}, but got {Volatile.Read(ref matched)}.");
             }
 
-            if (count == 0)
-            {
-                await Task.Delay(_kit.Dilated(_kit.TestKitSettings.ExpectNoMessageDefault)).ConfigureAwait(false);
-            }
+            // Linger briefly so that one event too many, logged just after the expected ones, is still counted.
+            await Task.Delay(_kit.Dilated(_kit.TestKitSettings.ExpectNoMessageDefault)).ConfigureAwait(false);
 
             var final = Volatile.Read(ref matched);
             if (final != count)

@@ -22,7 +22,17 @@ public abstract partial class TestKitBase
     {
         ArgumentNullException.ThrowIfNull(system);
         Sys = system;
-        TestKitSettings = TestKitSettings.FromConfiguration(system.Configuration);
+        try
+        {
+            TestKitSettings = TestKitSettings.FromConfiguration(system.Configuration);
+        }
+        catch
+        {
+            // Do not leave a running system behind a constructor that failed on bad settings.
+            _ = system.Terminate();
+            throw;
+        }
+
         TestActor = system.ActorOf(Props.Create(() => new TestActor(_queue.Writer, _start, m => _ignore(m))), testActorName);
     }
 
@@ -161,7 +171,7 @@ public abstract partial class TestKitBase
     }
 
     /// <summary>True if a message is already waiting; does not take it.</summary>
-    public bool HasMessages => _queue.Reader.Count > 0;
+    public bool HasMessages => _queue.Reader.TryPeek(out _);
 
     internal TimeSpan ResolveTimeout(TimeSpan? max) =>
         max is { } explicitMax ? Dilated(explicitMax) : RemainingOrDefault;

@@ -15,10 +15,12 @@ public sealed class TestKitSettings
 
     private TestKitSettings(IConfiguration configuration)
     {
-        var factorText = Environment.GetEnvironmentVariable(TimeFactorVariable) ?? configuration["actorecho:test:timefactor"] ?? "1.0";
-        if (!double.TryParse(factorText, NumberStyles.Float, CultureInfo.InvariantCulture, out var factor) || factor <= 0 || double.IsInfinity(factor))
+        var fromEnvironment = Environment.GetEnvironmentVariable(TimeFactorVariable);
+        var factorText = fromEnvironment ?? configuration["actorecho:test:timefactor"] ?? "1.0";
+        if (!double.TryParse(factorText, NumberStyles.Float, CultureInfo.InvariantCulture, out var factor) || !double.IsFinite(factor) || factor <= 0)
         {
-            throw ConfigurationValueException.OutOfRange(configuration, "actorecho:test:timefactor", factorText, "a positive number such as 1.0 or 3");
+            var expectation = "must be a positive number such as 1.0 or 3" + (fromEnvironment is null ? string.Empty : $" (set by the environment variable {TimeFactorVariable})");
+            throw ConfigurationValueException.OutOfRange(configuration, "actorecho:test:timefactor", factorText, expectation);
         }
 
         TimeFactor = factor;

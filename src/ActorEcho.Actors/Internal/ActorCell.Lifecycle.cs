@@ -32,6 +32,7 @@ internal sealed partial class ActorCell
         _behavior = null;
         var previous = t_current;
         t_current = this;
+        t_creating = this;
         try
         {
             var actor = Props.NewActor();
@@ -56,6 +57,7 @@ internal sealed partial class ActorCell
         finally
         {
             t_current = previous;
+            t_creating = null;
         }
     }
 

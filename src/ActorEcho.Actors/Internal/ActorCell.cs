@@ -13,6 +13,10 @@ internal sealed partial class ActorCell : IActorContext
     [ThreadStatic]
     private static ActorCell? t_current;
 
+    /// <summary>The cell whose Props factory is running on this thread; taken (and cleared) by the one ActorBase constructor it allows.</summary>
+    [ThreadStatic]
+    private static ActorCell? t_creating;
+
     private ActorBase? _actor;
     private Receive? _behavior;
     private object? _currentMessage;
@@ -49,6 +53,14 @@ internal sealed partial class ActorCell : IActorContext
     }
 
     public ActorSystem System { get; }
+
+    /// <summary>Hands the cell being created to the actor constructor that runs inside its factory, once.</summary>
+    internal static ActorCell? TakeCreating()
+    {
+        var cell = t_creating;
+        t_creating = null;
+        return cell;
+    }
 
     public IInternalActorRef Parent { get; }
 

@@ -1,4 +1,4 @@
-using ActorEcho.Actors.Event;
+using ActorEcho.TestKit.Internal;
 
 namespace ActorEcho.TestKit;
 
@@ -41,9 +41,14 @@ public sealed class EventFilter
         ArgumentOutOfRangeException.ThrowIfNegative(count);
         ArgumentNullException.ThrowIfNull(action);
         var matched = 0;
-        var collector = _kit.Sys.SystemActorOf(
-            Props.Create(() => new Collector(_matches, () => Interlocked.Increment(ref matched))),
-            "event-filter-" + Guid.NewGuid().ToString("N"));
+        var matches = _matches;
+        var collector = new CallbackActorRef(_kit.Sys.NextTempPath(), e =>
+        {
+            if (matches(e))
+            {
+                Interlocked.Increment(ref matched);
+            }
+        });
         _kit.Sys.EventStream.Subscribe(collector, _channel);
         try
         {
@@ -70,20 +75,6 @@ public sealed class EventFilter
         finally
         {
             _kit.Sys.EventStream.Unsubscribe(collector);
-            _kit.Sys.Stop(collector);
-        }
-    }
-
-    private sealed class Collector(Func<object, bool> matches, Action onMatch) : ActorBase
-    {
-        protected override bool Receive(object message)
-        {
-            if (message is LogEvent or DeadLetter && matches(message))
-            {
-                onMatch();
-            }
-
-            return true;
         }
     }
 }

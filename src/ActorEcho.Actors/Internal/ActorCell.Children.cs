@@ -217,19 +217,23 @@ internal sealed partial class ActorCell
         return false;
     }
 
-    private void SuspendChildren()
+    private void SuspendChildren(IActorRef? except = null)
     {
         foreach (var child in LiveChildEntries())
         {
-            child.Self.SendSystemMessage(new Suspend());
+            if (!child.Self.Equals(except))
+            {
+                child.Self.SendSystemMessage(new Suspend());
+            }
         }
     }
 
-    private void ResumeChildren(Exception? causedByFailure)
+    /// <summary>Resumes the children; the one whose failure was escalated gets the cause, so it clears its own failed state.</summary>
+    private void ResumeChildren(Exception? causedByFailure, IActorRef? perpetrator)
     {
         foreach (var child in LiveChildEntries())
         {
-            child.Self.SendSystemMessage(new Resume(causedByFailure));
+            child.Self.SendSystemMessage(new Resume(child.Self.Equals(perpetrator) ? causedByFailure : null));
         }
     }
 
@@ -263,7 +267,7 @@ internal sealed partial class ActorCell
         System.Metrics.OnSupervisorDecision(directive);
         if (directive == Directive.Escalate)
         {
-            HandleInvokeFailure(failed.Cause);
+            HandleInvokeFailure(failed.Cause, failed.Child);
             return;
         }
 

@@ -65,7 +65,7 @@ internal sealed partial class ActorCell
     /// The actor's code threw: suspend it and its children and report to the parent, who decides.
     /// A failure while stopping is only logged, there is nothing left to supervise.
     /// </summary>
-    internal void HandleInvokeFailure(Exception cause)
+    internal void HandleInvokeFailure(Exception cause, IActorRef? perpetrator = null)
     {
         if (IsTerminating)
         {
@@ -80,7 +80,13 @@ internal sealed partial class ActorCell
 
         _state |= CellState.Failed;
         Mailbox.SuspendCount++;
-        SuspendChildren();
+        if (_currentMessage is not null || perpetrator is not null)
+        {
+            Extras.FailedMessage = _currentMessage;
+            Extras.Perpetrator = perpetrator;
+        }
+
+        SuspendChildren(except: perpetrator);
         Parent.SendSystemMessage(new Failed(Self, cause, Self.Path.Uid));
     }
 
@@ -97,9 +103,16 @@ internal sealed partial class ActorCell
             return;
         }
 
+        IActorRef? perpetrator = null;
         if (causedByFailure is not null)
         {
             _state &= ~CellState.Failed;
+            if (_extras is { } extras)
+            {
+                perpetrator = extras.Perpetrator;
+                extras.Perpetrator = null;
+                extras.FailedMessage = null;
+            }
         }
 
         if (Mailbox.SuspendCount > 0)
@@ -107,7 +120,7 @@ internal sealed partial class ActorCell
             Mailbox.SuspendCount--;
         }
 
-        ResumeChildren(null);
+        ResumeChildren(causedByFailure, perpetrator);
     }
 
     /// <summary>Restart: PreRestart (which stops the children by default), wait for stopping children, then a fresh instance.</summary>
@@ -124,7 +137,7 @@ internal sealed partial class ActorCell
             CancelTimersAndReceiveTimeout();
             try
             {
-                failedActor.AroundPreRestart(cause, _currentMessage);
+                failedActor.AroundPreRestart(cause, _extras?.FailedMessage ?? _currentMessage);
             }
             catch (Exception ex) when (IsNonFatal(ex))
             {
@@ -136,6 +149,8 @@ internal sealed partial class ActorCell
         if (_extras is not null)
         {
             _extras.Strategy = null;
+            _extras.FailedMessage = null;
+            _extras.Perpetrator = null;
         }
 
         _currentMessage = null;

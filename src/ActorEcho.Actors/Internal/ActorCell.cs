@@ -120,12 +120,23 @@ internal sealed partial class ActorCell : IActorContext
                 _currentSender = null;
             }
 
-            if (_extras?.ReceiveTimeout is not null && envelope.Message is not INotInfluenceReceiveTimeout)
+            if (_extras?.ReceiveTimeout is not null && RestartsReceiveTimeout(envelope.Message))
             {
                 RescheduleReceiveTimeout();
             }
         }
     }
+
+    /// <summary>
+    /// Any message restarts the idle timer except INotInfluenceReceiveTimeout ones (also as a timer's payload); the timeout's own
+    /// message re-arms it, so an actor that stays idle keeps receiving it.
+    /// </summary>
+    private static bool RestartsReceiveTimeout(object message) => message switch
+    {
+        Actors.ReceiveTimeout => true,
+        TimerMessage timer => timer.Message is not INotInfluenceReceiveTimeout,
+        _ => message is not INotInfluenceReceiveTimeout,
+    };
 
     internal void ReceiveMessage(object message)
     {
@@ -234,21 +245,18 @@ internal sealed partial class ActorCell : IActorContext
         }
     }
 
+    /// <summary>Replaces the top behaviour (<see cref="_behavior"/>; null is the actor's own Receive).</summary>
     public void Become(Receive receive)
     {
         ArgumentNullException.ThrowIfNull(receive);
-        if (_extras?.BehaviorStack is { Count: > 0 } stack)
-        {
-            stack[^1] = receive;
-        }
-
         _behavior = receive;
     }
 
+    /// <summary>Pushes a behaviour; the one it covers (possibly the default, null) waits in the stack below.</summary>
     public void BecomeStacked(Receive receive)
     {
         ArgumentNullException.ThrowIfNull(receive);
-        (Extras.BehaviorStack ??= []).Add(receive);
+        (Extras.BehaviorStack ??= []).Add(_behavior);
         _behavior = receive;
     }
 
@@ -256,8 +264,8 @@ internal sealed partial class ActorCell : IActorContext
     {
         if (_extras?.BehaviorStack is { Count: > 0 } stack)
         {
+            _behavior = stack[^1];
             stack.RemoveAt(stack.Count - 1);
-            _behavior = stack.Count > 0 ? stack[^1] : null;
         }
         else
         {

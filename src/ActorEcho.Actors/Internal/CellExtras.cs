@@ -5,7 +5,8 @@ namespace ActorEcho.Actors.Internal;
 /// <summary>Per-actor state that most actors never need; allocated on first use (Proto.Actor's ActorContextExtras idea).</summary>
 internal sealed class CellExtras
 {
-    public List<Receive>? BehaviorStack;
+    /// <summary>Behaviours covered by BecomeStacked, bottom first; null stands for the actor's own Receive.</summary>
+    public List<Receive?>? BehaviorStack;
 
     /// <summary>Actors this one watches, with the custom message from WatchWith (or null for Terminated).</summary>
     public Dictionary<IActorRef, object?>? Watching;
@@ -30,6 +31,12 @@ internal sealed class CellExtras
     public ActorSynchronizationContext? SynchronizationContext;
 
     public Exception? PendingRestartCause;
+
+    /// <summary>The message whose handling failed, handed to PreRestart.</summary>
+    public object? FailedMessage;
+
+    /// <summary>The child whose escalated failure made this actor fail: it is already suspended and is resumed with the cause.</summary>
+    public IActorRef? Perpetrator;
 
     public Supervision.SupervisorStrategy? Strategy;
 }

@@ -23,13 +23,8 @@ internal sealed class DeadLetterActorRef : MinimalActorRef
 
     public long Total => _counts.Values.Sum(v => (long)v);
 
-    public override void Tell(object message, IActorRef? sender)
+    protected override void TellCore(object message, IActorRef? sender)
     {
-        if (message is null)
-        {
-            ThrowHelper.ThrowNullMessage();
-        }
-
         var deadLetter = message as DeadLetter ?? new DeadLetter(message, sender, this, DeadLetterReason.NoRecipient);
         if (deadLetter.Message is DeadLetter)
         {

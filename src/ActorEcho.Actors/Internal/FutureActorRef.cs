@@ -42,7 +42,7 @@ internal sealed class FutureActorRef<T> : MinimalActorRef
         }
     }
 
-    public override void Tell(object message, IActorRef? sender)
+    protected override void TellCore(object message, IActorRef? sender)
     {
         switch (message)
         {

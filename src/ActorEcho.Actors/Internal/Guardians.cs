@@ -54,7 +54,7 @@ internal sealed class RootParentRef(ActorSystem system, ActorPath path) : Minima
 {
     public override ActorPath Path { get; } = path;
 
-    public override void Tell(object message, IActorRef? sender)
+    protected override void TellCore(object message, IActorRef? sender)
     {
     }
 

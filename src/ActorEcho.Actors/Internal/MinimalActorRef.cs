@@ -9,7 +9,18 @@ internal abstract class MinimalActorRef : IInternalActorRef
 
     public virtual bool IsTerminated => false;
 
-    public abstract void Tell(object message, IActorRef? sender);
+    public void Tell(object message, IActorRef? sender)
+    {
+        if (message is null)
+        {
+            ThrowHelper.ThrowNullMessage();
+        }
+
+        TellCore(message, sender);
+    }
+
+    /// <summary>Handles a message that is known not to be null.</summary>
+    protected abstract void TellCore(object message, IActorRef? sender);
 
     public virtual void SendSystemMessage(SystemMessage message)
     {

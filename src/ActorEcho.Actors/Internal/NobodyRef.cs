@@ -13,7 +13,7 @@ internal sealed class NobodyRef : MinimalActorRef
 
     public override bool IsTerminated => true;
 
-    public override void Tell(object message, IActorRef? sender)
+    protected override void TellCore(object message, IActorRef? sender)
     {
     }
 }

@@ -147,11 +147,10 @@ public sealed class CoordinatedShutdown
                 running.Add(_system.WhenTerminated);
             }
 
-            try
-            {
-                await Task.WhenAll(running).WaitAsync(timeout).ConfigureAwait(false);
-            }
-            catch (TimeoutException)
+            // The phase timed out if its deadline passed, whether the tasks then ended by honouring the token or not at all.
+            var all = Task.WhenAll(running);
+            var finished = await Task.WhenAny(all, Task.Delay(timeout, CancellationToken.None)).ConfigureAwait(false) == all;
+            if (!finished || cts.IsCancellationRequested)
             {
                 await cts.CancelAsync().ConfigureAwait(false);
                 _system.RuntimeLog.Log(LogLevel.Warning, "Coordinated shutdown phase [{Phase}] timed out after {Timeout}; continuing with the next phase.", phase, timeout);

@@ -37,11 +37,8 @@ public static class ActorEchoConfiguration
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(options);
 
-        if (!string.IsNullOrEmpty(options.HostConfigFile))
-        {
-            builder.AddHoconFile(Path.GetFullPath(options.HostConfigFile), optional: true);
-        }
-
+        // Check the --config file before adding anything, so a bad path leaves the builder untouched.
+        string? configFile = null;
         if (options.ConfigFile is not null)
         {
             if (string.IsNullOrWhiteSpace(options.ConfigFile))
@@ -49,7 +46,17 @@ public static class ActorEchoConfiguration
                 throw new ArgumentException("The --config file path is empty.", nameof(options));
             }
 
-            builder.AddHoconFile(RequireConfigFile(options.ConfigFile));
+            configFile = RequireConfigFile(options.ConfigFile);
+        }
+
+        if (!string.IsNullOrEmpty(options.HostConfigFile))
+        {
+            builder.AddHoconFile(Path.GetFullPath(options.HostConfigFile), optional: true);
+        }
+
+        if (configFile is not null)
+        {
+            builder.AddHoconFile(configFile);
         }
 
         builder.AddActorEchoEnvironmentVariables(options.Environment);

@@ -143,6 +143,9 @@ internal sealed partial class ActorCell
             {
                 RuntimeLog.Log(LogLevel.Error, ex, "PreRestart of {Path} threw: {Reason}", Self.Path, ex.Message);
             }
+
+            // The old instance is done (its PreRestart ran PostStop): a stop before the new one exists must not run PostStop again.
+            _actor = null;
         }
 
         _extras?.BehaviorStack?.Clear();

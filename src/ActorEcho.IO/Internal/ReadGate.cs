@@ -1,0 +1,75 @@
+namespace ActorEcho.IO.Internal;
+
+/// <summary>
+/// Lets the connection actor pause and resume its read loop without touching it: push mode reads while open, pull mode reads
+/// once per <see cref="Grant"/>. The loop waits only when closed; the open path is an uncontended lock and no allocation.
+/// </summary>
+/// <remarks>
+/// Data already read when reading is suspended is still delivered (unlike Akka.NET 1.5, which could drop it): suspension only
+/// stops the next read.
+/// </remarks>
+internal sealed class ReadGate(bool pullMode)
+{
+    private readonly object _lock = new();
+    private readonly bool _pullMode = pullMode;
+    private bool _suspended;
+    private int _credits;
+    private TaskCompletionSource? _waiter;
+
+    /// <summary>Push mode: stop reading after the chunk in flight.</summary>
+    public void Suspend()
+    {
+        lock (_lock)
+        {
+            _suspended = true;
+        }
+    }
+
+    /// <summary>Push mode: resume reading. Pull mode: allow one more read.</summary>
+    public void Grant()
+    {
+        TaskCompletionSource? waiter;
+        lock (_lock)
+        {
+            if (_pullMode)
+            {
+                _credits++;
+            }
+            else
+            {
+                _suspended = false;
+            }
+
+            waiter = _waiter;
+            _waiter = null;
+        }
+
+        waiter?.TrySetResult();
+    }
+
+    /// <summary>Completes when the loop may read; takes a pull-mode credit.</summary>
+    public ValueTask WaitAsync(CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            if (_pullMode ? _credits > 0 : !_suspended)
+            {
+                if (_pullMode)
+                {
+                    _credits--;
+                }
+
+                return ValueTask.CompletedTask;
+            }
+
+            _waiter ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            return new ValueTask(WaitSlowAsync(_waiter.Task, cancellationToken));
+        }
+    }
+
+    private async Task WaitSlowAsync(Task signal, CancellationToken cancellationToken)
+    {
+        await signal.WaitAsync(cancellationToken).ConfigureAwait(false);
+        await WaitAsync(cancellationToken).ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,612 @@
+using System.Buffers;
+using System.IO.Pipelines;
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.AspNetCore.Connections;
+using Microsoft.AspNetCore.Connections.Features;
+using Microsoft.Extensions.Logging;
+
+namespace ActorEcho.IO.Internal;
+
+/// <summary>
+/// INTERNAL API. One per accepted socket, a child of its listener. Announces itself with <see cref="Tcp.Connected"/>, waits for
+/// <see cref="Tcp.Register"/>, then runs a read loop that tells the handler <see cref="Tcp.Received"/> directly (no hop through this
+/// actor) and writes what it is told into the transport's output pipe. Ends with exactly one <see cref="Tcp.ConnectionClosed"/>.
+/// </summary>
+/// <remarks>
+/// Writes: while a flush is pending, later writes queue here up to <c>write-queue-max-bytes</c>; beyond it a write is refused
+/// with <see cref="Tcp.CommandFailed"/> and not sent (and, with <c>useResumeWriting</c>, so is every later write until
+/// <see cref="Tcp.ResumeWriting"/>). An ack is sent once the write's bytes are in the transport's bounded output buffer; a
+/// write the transport can no longer take is answered with <see cref="Tcp.CommandFailed"/>, never acked.
+/// Failures are messages: the read loop and slow flushes report back to this actor; no exception escapes to the thread pool.
+/// A connection actor is never restarted (its listener stops it on failure).
+/// </remarks>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "An actor releases what it owns in PostStop.")]
+internal sealed class TcpConnection : ActorBase, IWithTimers
+{
+    private readonly TcpExtension _tcp;
+    private readonly ConnectionContext _connection;
+    private readonly IActorRef _bindHandler;
+    private readonly PipeWriter _output;
+    private readonly ReadGate _readGate;
+    private readonly CancellationTokenSource _readLoopStop = new();
+    private readonly Queue<PendingWrite> _queued = new();
+    private readonly List<PendingWrite> _inFlight = [];
+    private readonly ILogger _log;
+    private IActorRef? _handler;
+    private bool _keepOpenOnPeerClosed;
+    private bool _useResumeWriting = true;
+    private bool _flushPending;
+    private long _queuedBytes;
+    private bool _writingSuspended;
+    private IActorRef? _resumeWritingRequester;
+    private Closing? _closing;
+    private bool _peerClosed;
+    private bool _closedEventSent;
+    private bool _outputCompleted;
+
+    private TcpConnection(TcpExtension tcp, ConnectionContext connection, IActorRef bindHandler, bool pullMode)
+    {
+        _tcp = tcp;
+        _connection = connection;
+        _bindHandler = bindHandler;
+        _output = connection.Transport.Output;
+        _readGate = new ReadGate(pullMode);
+        _log = Context.GetLogger();
+    }
+
+    public ITimerScheduler Timers { get; set; } = null!;
+
+    public static Props CreateProps(TcpExtension tcp, ConnectionContext connection, IActorRef bindHandler, bool pullMode) =>
+        Props.Create(() => new TcpConnection(tcp, connection, bindHandler, pullMode));
+
+    protected override void PreStart()
+    {
+        ApplySocketOptions();
+        Context.Watch(_bindHandler);
+        Timers.StartSingleTimer(RegisterTimeout.Instance, RegisterTimeout.Instance, _tcp.Settings.RegisterTimeout);
+        _bindHandler.Tell(new Tcp.Connected(_connection.RemoteEndPoint ?? new IPEndPoint(IPAddress.None, 0), _connection.LocalEndPoint ?? new IPEndPoint(IPAddress.None, 0)), Self);
+    }
+
+    protected override void PostStop()
+    {
+        _readLoopStop.Cancel();
+        if (!_closedEventSent)
+        {
+            // Stopped from outside (listener stopped, system shutdown): the handler still hears exactly one close event.
+            SendClosedEvent(new Tcp.ErrorClosed("aborted: the connection actor was stopped"), null, "shutdown");
+        }
+
+        if (!_outputCompleted)
+        {
+            AbortTransport(reset: false);
+        }
+
+        _ = _connection.DisposeAsync().AsTask();
+        _readLoopStop.Dispose();
+    }
+
+    protected override bool Receive(object message)
+    {
+        switch (message)
+        {
+            case Tcp.WriteCommand write:
+                OnWrite(write, Sender);
+                return true;
+            case FlushCompleted flushed:
+                OnFlushCompleted(flushed.Result, flushed.Error);
+                return true;
+            case Tcp.Register register:
+                OnRegister(register);
+                return true;
+            case Tcp.SuspendReading:
+                _readGate.Suspend();
+                return true;
+            case Tcp.ResumeReading:
+                _readGate.Grant();
+                return true;
+            case Tcp.ResumeWriting:
+                OnResumeWriting(Sender);
+                return true;
+            case Tcp.Abort:
+                CloseNow(Tcp.Aborted.Instance, Sender, "abort", reset: true);
+                return true;
+            case Tcp.CloseCommand close:
+                BeginClose(close.Event, Sender, close is Tcp.ConfirmedClose ? "confirmed-close" : "close");
+                return true;
+            case ReadCompleted completed:
+                OnReadCompleted(completed);
+                return true;
+            case TransportClosed:
+                FinishClose();
+                return true;
+            case RegisterTimeout:
+                OnRegisterTimeout();
+                return true;
+            case Terminated terminated:
+                OnHandlerTerminated(terminated.ActorRef);
+                return true;
+            case Tcp.Command command:
+                Sender.Tell(command.FailureMessage(new NotSupportedException($"{command.GetType().Name} is not a connection command.")), Self);
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    private void OnRegister(Tcp.Register register)
+    {
+        if (_handler is not null)
+        {
+            Sender.Tell(register.FailureMessage(new InvalidOperationException("The connection is already registered.")), Self);
+            return;
+        }
+
+        Timers.Cancel(RegisterTimeout.Instance);
+        _handler = register.Handler;
+        _keepOpenOnPeerClosed = register.KeepOpenOnPeerClosed;
+        _useResumeWriting = register.UseResumeWriting;
+        if (!_handler.Equals(_bindHandler))
+        {
+            Context.Unwatch(_bindHandler);
+            Context.Watch(_handler);
+        }
+
+        if (_closing is null)
+        {
+            _ = ReadLoopAsync(_connection.Transport.Input, _handler, Self, _readGate, _tcp, _readLoopStop.Token);
+        }
+    }
+
+    private void OnRegisterTimeout()
+    {
+        if (_handler is not null || _closedEventSent)
+        {
+            return;
+        }
+
+        _log.LogDebug("No Register for {Remote} within {Timeout}; closing", _connection.RemoteEndPoint, _tcp.Settings.RegisterTimeout);
+        SendClosedEvent(new Tcp.ErrorClosed($"timeout: no Register within {_tcp.Settings.RegisterTimeout}"), null, "register-timeout");
+        AbortTransport(reset: true);
+        Context.Stop(Self);
+    }
+
+    private void OnHandlerTerminated(IActorRef actor)
+    {
+        if (actor.Equals(_handler) || (_handler is null && actor.Equals(_bindHandler)))
+        {
+            // Death pact: a connection without a handler is reset; there is nobody left to tell.
+            _log.LogDebug("Handler {Handler} of {Remote} stopped; aborting the connection", actor.Path, _connection.RemoteEndPoint);
+            _closedEventSent = true;
+            _tcp.Metrics.Closed("handler-stopped");
+            AbortTransport(reset: true);
+            Context.Stop(Self);
+        }
+    }
+
+    private void OnWrite(Tcp.WriteCommand command, IActorRef sender)
+    {
+        if (_closing is not null || _outputCompleted)
+        {
+            sender.Tell(command.FailureMessage(new InvalidOperationException("The connection is closing.")), Self);
+            return;
+        }
+
+        if (_writingSuspended)
+        {
+            sender.Tell(command.FailureMessage(new InvalidOperationException("Writing is suspended after a refused write; send ResumeWriting.")), Self);
+            return;
+        }
+
+        var pending = new PendingWrite(command, sender, SizeOf(command));
+        if (_flushPending)
+        {
+            if (_queuedBytes + pending.Bytes > _tcp.Settings.WriteQueueMaxBytes)
+            {
+                _writingSuspended = _useResumeWriting;
+                sender.Tell(command.FailureMessage(new InvalidOperationException($"The write queue is full ({_queuedBytes} bytes queued).")), Self);
+                return;
+            }
+
+            _queued.Enqueue(pending);
+            _queuedBytes += pending.Bytes;
+            return;
+        }
+
+        WriteToPipe(pending);
+        Flush();
+    }
+
+    private void WriteToPipe(in PendingWrite pending)
+    {
+        if (pending.Command is Tcp.Write write)
+        {
+            CopyToOutput(write.Data);
+        }
+        else
+        {
+            foreach (var part in ((Tcp.CompoundWrite)pending.Command).Writes)
+            {
+                CopyToOutput(part.Data);
+            }
+        }
+
+        _inFlight.Add(pending);
+    }
+
+    private void CopyToOutput(ByteString data)
+    {
+        foreach (var segment in data.GetSegments())
+        {
+            _output.Write(segment.Span);
+        }
+    }
+
+    private void Flush()
+    {
+        var flush = _output.FlushAsync();
+        if (flush.IsCompletedSuccessfully)
+        {
+            OnFlushCompleted(flush.Result, null);
+            return;
+        }
+
+        _flushPending = true;
+        flush.AsTask().ContinueWith(
+            static (t, s) => ((IActorRef)s!).Tell(t.IsCompletedSuccessfully ? new FlushCompleted(t.Result, null) : new FlushCompleted(default, t.Exception?.GetBaseException() ?? new OperationCanceledException()), null),
+            Self,
+            CancellationToken.None,
+            TaskContinuationOptions.ExecuteSynchronously,
+            TaskScheduler.Default);
+    }
+
+    private void OnFlushCompleted(FlushResult result, Exception? error)
+    {
+        _flushPending = false;
+        var failed = error is not null || result.IsCompleted || result.IsCanceled;
+        long bytes = 0;
+        foreach (var write in _inFlight)
+        {
+            bytes += write.Bytes;
+            if (failed)
+            {
+                write.Sender.Tell(write.Command.FailureMessage(error ?? new IOException("The connection was closed before the write was sent.")), Self);
+            }
+            else
+            {
+                Ack(write);
+            }
+        }
+
+        _inFlight.Clear();
+        if (failed)
+        {
+            FailQueued(error);
+            return;
+        }
+
+        _tcp.Metrics.BytesSent(bytes);
+        if (_queued.Count > 0)
+        {
+            while (_queued.TryDequeue(out var next))
+            {
+                WriteToPipe(next);
+            }
+
+            _queuedBytes = 0;
+            Flush();
+            return;
+        }
+
+        OnWritesDrained();
+    }
+
+    private void Ack(in PendingWrite pending)
+    {
+        if (pending.Command is Tcp.Write write)
+        {
+            if (write.WantsAck)
+            {
+                pending.Sender.Tell(write.Ack, Self);
+            }
+
+            return;
+        }
+
+        foreach (var part in ((Tcp.CompoundWrite)pending.Command).Writes)
+        {
+            if (part.WantsAck)
+            {
+                pending.Sender.Tell(part.Ack, Self);
+            }
+        }
+    }
+
+    private void FailQueued(Exception? error)
+    {
+        while (_queued.TryDequeue(out var queued))
+        {
+            queued.Sender.Tell(queued.Command.FailureMessage(error ?? new IOException("The connection was closed before the write was sent.")), Self);
+        }
+
+        _queuedBytes = 0;
+    }
+
+    private void OnWritesDrained()
+    {
+        if (_resumeWritingRequester is { } requester)
+        {
+            _resumeWritingRequester = null;
+            _writingSuspended = false;
+            requester.Tell(Tcp.WritingResumed.Instance, Self);
+        }
+
+        if (_closing is not null)
+        {
+            CompleteOutput();
+        }
+    }
+
+    private void OnResumeWriting(IActorRef requester)
+    {
+        if (_resumeWritingRequester is not null && !_resumeWritingRequester.Equals(requester))
+        {
+            requester.Tell(Tcp.ResumeWriting.Instance.FailureMessage(new InvalidOperationException("Another writer is already waiting for WritingResumed.")), Self);
+            return;
+        }
+
+        if (!_flushPending && _queued.Count == 0)
+        {
+            _writingSuspended = false;
+            requester.Tell(Tcp.WritingResumed.Instance, Self);
+            return;
+        }
+
+        _resumeWritingRequester = requester;
+    }
+
+    private void OnReadCompleted(ReadCompleted completed)
+    {
+        _tcp.Metrics.BytesReceived(completed.BytesRead);
+        if (completed.Error is { } error)
+        {
+            if (_closing is not null)
+            {
+                FinishClose();
+                return;
+            }
+
+            SendClosedEvent(new Tcp.ErrorClosed(Classify(error)), null, "error");
+            AbortTransport(reset: false);
+            Context.Stop(Self);
+            return;
+        }
+
+        if (_closing is not null)
+        {
+            FinishClose();
+            return;
+        }
+
+        // The peer sent FIN.
+        _peerClosed = true;
+        if (_keepOpenOnPeerClosed)
+        {
+            _handler?.Tell(Tcp.PeerClosed.Instance, Self);
+            return;
+        }
+
+        BeginClose(Tcp.PeerClosed.Instance, null, "peer");
+    }
+
+    /// <summary>Graceful close: wait for queued writes, complete the output (FIN after the last byte), then report once the transport closed.</summary>
+    private void BeginClose(Tcp.ConnectionClosed closedEvent, IActorRef? closer, string reason)
+    {
+        if (_closing is not null || _closedEventSent)
+        {
+            if (closer is not null && !closer.Equals(_handler))
+            {
+                closer.Tell(closedEvent, Self);
+            }
+
+            return;
+        }
+
+        _closing = new Closing(closedEvent, closer, reason);
+        if (!_flushPending && _queued.Count == 0)
+        {
+            CompleteOutput();
+        }
+    }
+
+    private void CompleteOutput()
+    {
+        if (_outputCompleted)
+        {
+            return;
+        }
+
+        _outputCompleted = true;
+        _output.Complete();
+        if (_peerClosed || _handler is null)
+        {
+            // The read side is already done (or never started): nothing more will tell us it closed.
+            FinishClose();
+            return;
+        }
+
+        // Kestrel closes the socket once its send loop has sent everything; the read loop then ends and reports it.
+        WaitForTransportClose(_connection, Self);
+    }
+
+    private static void WaitForTransportClose(ConnectionContext connection, IActorRef self) =>
+        connection.ConnectionClosed.Register(static s => ((IActorRef)s!).Tell(TransportClosed.Instance, null), self);
+
+    private void FinishClose()
+    {
+        if (_closing is { } closing)
+        {
+            SendClosedEvent(closing.Event, closing.Closer, closing.Reason);
+        }
+
+        Context.Stop(Self);
+    }
+
+    private void CloseNow(Tcp.ConnectionClosed closedEvent, IActorRef closer, string reason, bool reset)
+    {
+        foreach (var write in _inFlight)
+        {
+            write.Sender.Tell(write.Command.FailureMessage(new IOException("The connection was aborted.")), Self);
+        }
+
+        _inFlight.Clear();
+        FailQueued(new IOException("The connection was aborted."));
+        SendClosedEvent(closedEvent, closer, reason);
+        AbortTransport(reset);
+        Context.Stop(Self);
+    }
+
+    private void SendClosedEvent(Tcp.ConnectionClosed closedEvent, IActorRef? closer, string reason)
+    {
+        if (_closedEventSent)
+        {
+            return;
+        }
+
+        _closedEventSent = true;
+        _tcp.Metrics.Closed(reason);
+        var handler = _handler ?? _bindHandler;
+        handler.Tell(closedEvent, Self);
+        if (closer is not null && !closer.Equals(handler) && !closer.Equals(Context.System.DeadLetters))
+        {
+            closer.Tell(closedEvent, Self);
+        }
+    }
+
+    private void AbortTransport(bool reset)
+    {
+        _outputCompleted = true;
+        _readLoopStop.Cancel();
+        if (reset && _connection.Features.Get<IConnectionSocketFeature>()?.Socket is { } socket)
+        {
+            try
+            {
+                socket.LingerState = new LingerOption(true, 0); // close with RST, not FIN
+            }
+            catch (Exception ex) when (ex is SocketException or ObjectDisposedException)
+            {
+                // Already closed: nothing to reset.
+            }
+        }
+
+        _connection.Abort(new ConnectionAbortedException(reset ? "aborted (reset)" : "aborted"));
+    }
+
+    private void ApplySocketOptions()
+    {
+        if (_tcp.Settings.KeepAlive && _connection.Features.Get<IConnectionSocketFeature>()?.Socket is { } socket)
+        {
+            try
+            {
+                socket.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.KeepAlive, true);
+            }
+            catch (Exception ex) when (ex is SocketException or ObjectDisposedException)
+            {
+                _log.LogDebug(ex, "Could not enable keep-alive for {Remote}", _connection.RemoteEndPoint);
+            }
+        }
+    }
+
+    private static long SizeOf(Tcp.WriteCommand command)
+    {
+        if (command is Tcp.Write write)
+        {
+            return write.Data.Count;
+        }
+
+        long total = 0;
+        foreach (var part in ((Tcp.CompoundWrite)command).Writes)
+        {
+            total += part.Data.Count;
+        }
+
+        return total;
+    }
+
+    /// <summary>Socket errors become one of a few classes: reset by the peer, aborted, or unexpected (with the message).</summary>
+    private static string Classify(Exception error) => error switch
+    {
+        ConnectionResetException => "reset: " + error.Message,
+        ConnectionAbortedException => "aborted: " + error.Message,
+        SocketException { SocketErrorCode: SocketError.ConnectionReset } => "reset: " + error.Message,
+        OperationCanceledException => "aborted: " + error.Message,
+        _ => "unexpected: " + error.Message,
+    };
+
+    /// <summary>
+    /// Reads until the peer's FIN or an error, telling the handler each chunk directly (the connection actor is not on this path).
+    /// Each chunk is copied out of the transport's pooled buffer before it is released, so no pooled byte escapes.
+    /// </summary>
+    private static async Task ReadLoopAsync(PipeReader input, IActorRef handler, IActorRef self, ReadGate gate, TcpExtension tcp, CancellationToken stop)
+    {
+        var maxChunk = tcp.Settings.MaxReceivedChunk;
+        long bytesRead = 0;
+        try
+        {
+            while (true)
+            {
+                await gate.WaitAsync(stop).ConfigureAwait(false);
+                var result = await input.ReadAsync(stop).ConfigureAwait(false);
+                var buffer = result.Buffer;
+                if (!buffer.IsEmpty)
+                {
+                    var chunk = buffer.Length > maxChunk ? buffer.Slice(0, maxChunk) : buffer;
+                    handler.Tell(new Tcp.Received(ByteString.CopyFrom(chunk)), self);
+                    bytesRead += chunk.Length;
+                    input.AdvanceTo(chunk.End);
+                    if (chunk.Length < buffer.Length || !result.IsCompleted)
+                    {
+                        continue;
+                    }
+                }
+                else
+                {
+                    input.AdvanceTo(buffer.End);
+                }
+
+                if (result.IsCompleted || result.IsCanceled)
+                {
+                    self.Tell(new ReadCompleted(null, bytesRead), null);
+                    return;
+                }
+            }
+        }
+        catch (Exception ex)
+        {
+            // Everything becomes a message: a connection's failure must not surface on the thread pool.
+            self.Tell(new ReadCompleted(ex, bytesRead), null);
+        }
+        finally
+        {
+            await input.CompleteAsync().ConfigureAwait(false);
+        }
+    }
+
+    private readonly record struct PendingWrite(Tcp.WriteCommand Command, IActorRef Sender, long Bytes);
+
+    private sealed record Closing(Tcp.ConnectionClosed Event, IActorRef? Closer, string Reason);
+
+    private sealed record FlushCompleted(FlushResult Result, Exception? Error);
+
+    private sealed record ReadCompleted(Exception? Error, long BytesRead);
+
+    private sealed class TransportClosed
+    {
+        public static TransportClosed Instance { get; } = new();
+    }
+
+    private sealed class RegisterTimeout
+    {
+        public static RegisterTimeout Instance { get; } = new();
+    }
+}

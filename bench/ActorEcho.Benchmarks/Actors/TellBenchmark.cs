@@ -1,3 +1,4 @@
+using System.Threading.Channels;
 using ActorEcho.Actors;
 using BenchmarkDotNet.Attributes;
 
@@ -15,6 +16,8 @@ public class TellBenchmark
     private ActorSystem _system = null!;
     private IActorRef _sink = null!;
     private Sink.Drain _drain = null!;
+    private Channel<object> _channel = null!;
+    private Task _channelReader = Task.CompletedTask;
 
     [GlobalSetup]
     public void Setup()
@@ -22,10 +25,41 @@ public class TellBenchmark
         _system = ActorSystem.Create("bench");
         _sink = _system.ActorOf(Props.Create(() => new Sink()));
         _drain = new Sink.Drain();
+        _channel = Channel.CreateUnbounded<object>(new UnboundedChannelOptions { SingleReader = true });
+        _channelReader = Task.Run(async () =>
+        {
+            await foreach (var message in _channel.Reader.ReadAllAsync())
+            {
+                if (message is Sink.Drain drain)
+                {
+                    drain.Set();
+                }
+            }
+        });
     }
 
     [GlobalCleanup]
-    public void Cleanup() => _system.Terminate().Wait();
+    public void Cleanup()
+    {
+        _channel.Writer.TryComplete();
+        _channelReader.Wait();
+        _system.Terminate().Wait();
+    }
+
+    /// <summary>The same batch through an unbounded channel with one reader loop: the baseline for time and allocations.</summary>
+    [Benchmark(Baseline = true, OperationsPerInvoke = Batch)]
+    public void ChannelWrite()
+    {
+        var writer = _channel.Writer;
+        for (var i = 0; i < Batch; i++)
+        {
+            writer.TryWrite(s_message);
+        }
+
+        _drain.Reset();
+        writer.TryWrite(_drain);
+        _drain.Wait();
+    }
 
     /// <summary>Tells a batch and waits until the actor has processed it, so the queue does not grow across iterations.</summary>
     [Benchmark(OperationsPerInvoke = Batch)]

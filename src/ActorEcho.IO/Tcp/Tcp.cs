@@ -37,10 +37,11 @@ public static partial class Tcp
         public CommandFailed FailureMessage(Exception? cause = null) => new(this, cause);
     }
 
-    /// <summary>A notification from the TCP layer.</summary>
+    /// <summary>A notification from the TCP layer; derive from it to define your own write acks.</summary>
     public abstract class Event : Message
     {
-        private protected Event()
+        /// <summary>Lets applications define ack events (<see cref="Write.Ack"/>).</summary>
+        protected Event()
         {
         }
     }

@@ -1,0 +1,381 @@
+using System.Diagnostics;
+using System.Net;
+using Microsoft.Extensions.Logging;
+
+namespace ActorEcho.Server;
+
+/// <summary>
+/// Serves one client: writes every <see cref="Tcp.Received"/> back with <see cref="Tcp.Write"/>, under ack-based flow control, and
+/// closes gracefully once the client has sent FIN and every echo is written. Created by <see cref="EchoServer"/>, one per connection.
+/// </summary>
+/// <remarks>
+/// <para>
+/// Flow control: "outstanding" bytes are echoes handed to the connection but not yet acked, plus echoes waiting to be resent after
+/// a refusal. Acks are cumulative, so only some writes ask for one: when <c>ack-every</c> bytes were written since the last ask,
+/// when outstanding bytes exceed <c>high-water-mark</c>, while reading is suspended, and while finishing. Above the high-water
+/// mark reading is suspended; at or below <c>low-water-mark</c> it resumes. A client that writes but never reads therefore
+/// costs at most about high-water-mark plus one read chunk of server memory.
+/// </para>
+/// <para>
+/// Refused writes (NACK, <see cref="Tcp.CommandFailed"/>): the connection refuses every later write until <see cref="Tcp.ResumeWriting"/>
+/// is answered with <see cref="Tcp.WritingResumed"/>; the refused echoes (and data received meanwhile) are kept in order and
+/// resent then, so nothing is lost or duplicated.
+/// </para>
+/// <para>
+/// States: <see cref="Echoing"/> → (client FIN, or <see cref="Drain"/>) <see cref="Finishing"/> → (all echoes acked)
+/// <see cref="Tcp.Close"/> → <see cref="Closing"/> → stop on the <see cref="Tcp.ConnectionClosed"/> event. It also stops when the
+/// connection actor dies (it is watched). The server stops this actor if it fails, and the connection, which watches it, is reset.
+/// </para>
+/// </remarks>
+internal sealed partial class EchoConnection : ActorBase
+{
+    private readonly IActorRef _connection;
+    private readonly EndPoint _remote;
+    private readonly long _highWaterMark;
+    private readonly long _lowWaterMark;
+    private readonly long _ackEvery;
+    private readonly long _maxBytes;
+    private readonly TimeSpan? _idleTimeout;
+    private readonly ILogger _log;
+    private readonly long _started = Stopwatch.GetTimestamp();
+    private readonly AckMarks _ackMarks = new();
+    private readonly Queue<ByteString> _refused = new();
+    private readonly Receive _finishing;
+    private readonly Receive _closing;
+    private long _written;
+    private long _acked;
+    private long _refusedBytes;
+    private long _bytesIn;
+    private bool _isFinishing;
+    private bool _readingSuspended;
+    private bool _writingSuspended;
+    private string? _reason;
+
+    private EchoConnection(IActorRef connection, EndPoint remote, EchoServerSettings settings, int greetingBytes)
+    {
+        _connection = connection;
+        _remote = remote;
+        _highWaterMark = settings.HighWaterMark;
+        _lowWaterMark = settings.LowWaterMark;
+        _ackEvery = settings.AckEvery;
+        _maxBytes = settings.MaxBytesPerConnection;
+        _idleTimeout = settings.IdleTimeout;
+        _log = Context.GetLogger();
+
+        // The server writes the greeting on this actor's behalf right behind Register (to keep it first); count it as written.
+        _written = greetingBytes;
+        _finishing = Finishing;
+        _closing = Closing;
+    }
+
+    /// <summary>Props for the handler of <paramref name="connection"/> (the sender of <see cref="Tcp.Connected"/>).</summary>
+    /// <param name="connection">The TCP connection actor.</param>
+    /// <param name="remote">The client's address, for logs.</param>
+    /// <param name="settings">Flow control, limits and idle timeout.</param>
+    /// <param name="greetingBytes">Bytes of greeting the server already wrote on this actor's behalf (0 for none).</param>
+    public static Props CreateProps(IActorRef connection, EndPoint remote, EchoServerSettings settings, int greetingBytes) =>
+        Props.Create(() => new EchoConnection(connection, remote, settings, greetingBytes));
+
+    private long Outstanding => _written - _acked + _refusedBytes;
+
+    /// <inheritdoc />
+    protected override void PreStart()
+    {
+        Context.Watch(_connection);
+        if (_idleTimeout is { } idle)
+        {
+            Context.SetReceiveTimeout(idle);
+        }
+    }
+
+    /// <inheritdoc />
+    protected override void PostStop() =>
+        _log.LogDebug(
+            "Connection {Remote} ended after {Duration}: {BytesIn} bytes in, {BytesOut} bytes out, reason: {Reason}",
+            _remote,
+            Stopwatch.GetElapsedTime(_started),
+            _bytesIn,
+            _written,
+            _reason ?? "handler stopped");
+
+    /// <inheritdoc />
+    protected override bool Receive(object message) => Echoing(message);
+
+    /// <summary>The normal state: echo what arrives.</summary>
+    private bool Echoing(object message)
+    {
+        if (ReferenceEquals(message, Ack))
+        {
+            OnAck();
+            return true;
+        }
+
+        switch (message)
+        {
+            case Tcp.Received received:
+                OnReceived(received);
+                return true;
+            case Tcp.CommandFailed { Cmd: Tcp.Write refused }:
+                OnWriteRefused(refused);
+                return true;
+            case Tcp.WritingResumed:
+                OnWritingResumed();
+                return true;
+            case Tcp.PeerClosed:
+                BeginFinishing("peer closed");
+                return true;
+            case Drain:
+                BeginFinishing("drained");
+                return true;
+            default:
+                return Common(message);
+        }
+    }
+
+    /// <summary>After the client's FIN or a drain request: echo what is still due, then close once every echo is acked.</summary>
+    private bool Finishing(object message)
+    {
+        if (ReferenceEquals(message, Ack))
+        {
+            OnAck();
+            TryFinish();
+            return true;
+        }
+
+        switch (message)
+        {
+            case Tcp.Received received:
+                // Only after a drain: the client has not sent FIN and its data is still echoed.
+                OnReceived(received);
+                TryFinish();
+                return true;
+            case Tcp.CommandFailed { Cmd: Tcp.Write refused }:
+                OnWriteRefused(refused);
+                return true;
+            case Tcp.WritingResumed:
+                OnWritingResumed();
+                TryFinish();
+                return true;
+            case Tcp.PeerClosed or Drain:
+                return true;
+            default:
+                return Common(message);
+        }
+    }
+
+    /// <summary>A close or abort was sent; waiting for the connection's close event.</summary>
+    private bool Closing(object message)
+    {
+        switch (message)
+        {
+            case Tcp.Received received:
+                _bytesIn += received.Data.Count; // too late to echo: the connection is closing
+                return true;
+            case Tcp.PeerClosed or Tcp.CommandFailed or Tcp.WritingResumed or Drain:
+                return true;
+            case ReceiveTimeout:
+                // The close event is overdue; stopping resets the connection (it watches this actor).
+                _log.LogDebug("Connection {Remote} did not confirm the close in time; stopping", _remote);
+                Context.Stop(Self);
+                return true;
+            case AbortNow:
+                _connection.Tell(Tcp.Abort.Instance, Self);
+                return true;
+            default:
+                return ReferenceEquals(message, Ack) || Common(message);
+        }
+    }
+
+    /// <summary>What every state handles: the end of the connection, the idle timeout, a forced abort.</summary>
+    private bool Common(object message)
+    {
+        switch (message)
+        {
+            case Tcp.ConnectionClosed closed:
+                _reason ??= closed switch
+                {
+                    Tcp.ErrorClosed error => "error: " + error.Cause,
+                    Tcp.Aborted => "aborted",
+                    Tcp.ConfirmedClosed => "confirmed-closed",
+                    _ => "closed",
+                };
+                Context.Stop(Self);
+                return true;
+            case Terminated terminated when terminated.ActorRef.Equals(_connection):
+                _reason ??= "connection actor stopped";
+                Context.Stop(Self);
+                return true;
+            case ReceiveTimeout:
+                _log.LogDebug("Connection {Remote} idle for {IdleTimeout}; closing", _remote, _idleTimeout);
+                CloseWith(Tcp.Close.Instance, "idle timeout");
+                return true;
+            case AbortNow:
+                CloseWith(Tcp.Abort.Instance, "drain timed out");
+                return true;
+            case Tcp.CommandFailed failed:
+                _log.LogDebug("Connection {Remote}: {Failure}", _remote, failed);
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    /// <summary>The hot path: one write per frame and no other allocation.</summary>
+    private void OnReceived(Tcp.Received received)
+    {
+        var data = received.Data;
+        var count = data.Count;
+        _bytesIn += count;
+        if (_maxBytes > 0 && _bytesIn > _maxBytes)
+        {
+            _log.LogWarning("Connection {Remote} sent more than max-bytes-per-connection ({Limit} bytes); resetting it", _remote, _maxBytes);
+            CloseWith(Tcp.Abort.Instance, "byte limit exceeded");
+            return;
+        }
+
+        if (count == 0)
+        {
+            return;
+        }
+
+        if (_writingSuspended)
+        {
+            // The connection refuses every write until WritingResumed; keep the order by queueing behind the refused ones.
+            _refused.Enqueue(data);
+            _refusedBytes += count;
+        }
+        else
+        {
+            Send(data);
+        }
+
+        UpdateReading();
+    }
+
+    private void Send(ByteString data)
+    {
+        _written += data.Count;
+        var lastAsked = _ackMarks.Count > 0 ? _ackMarks.Last : _acked;
+        Tcp.Write write;
+        if (_isFinishing || _readingSuspended || Outstanding > _highWaterMark || _written - lastAsked > _ackEvery)
+        {
+            _ackMarks.Enqueue(_written);
+            write = new Tcp.Write(data, Ack);
+        }
+        else
+        {
+            write = new Tcp.Write(data);
+        }
+
+        _connection.Tell(write, Self);
+    }
+
+    private void OnAck()
+    {
+        if (_ackMarks.Count == 0)
+        {
+            return; // not ours to count (cannot happen unless the connection acks twice)
+        }
+
+        // Writes complete in order: this ack covers every byte up to the oldest mark.
+        _acked = _ackMarks.Dequeue();
+        UpdateReading();
+    }
+
+    private void OnWriteRefused(Tcp.Write refused)
+    {
+        // With useResumeWriting, refused writes are always the newest ones (everything after the first refusal is refused too),
+        // so their ack marks are the newest marks and their bytes move, in order, from "written" to "to resend".
+        var data = refused.Data;
+        _written -= data.Count;
+        if (refused.WantsAck)
+        {
+            _ackMarks.RemoveLast();
+        }
+
+        if (data.Count > 0)
+        {
+            _refused.Enqueue(data);
+            _refusedBytes += data.Count;
+        }
+
+        if (!_writingSuspended)
+        {
+            _writingSuspended = true;
+            _log.LogDebug("Connection {Remote} refused a write ({Failure}); resending after WritingResumed", _remote, refused);
+            _connection.Tell(Tcp.ResumeWriting.Instance, Self);
+        }
+    }
+
+    private void OnWritingResumed()
+    {
+        if (!_writingSuspended)
+        {
+            return;
+        }
+
+        _writingSuspended = false;
+        while (_refused.TryDequeue(out var data))
+        {
+            _refusedBytes -= data.Count;
+            Send(data);
+        }
+
+        UpdateReading();
+    }
+
+    private void UpdateReading()
+    {
+        var outstanding = Outstanding;
+        if (!_readingSuspended)
+        {
+            if (outstanding > _highWaterMark)
+            {
+                _readingSuspended = true;
+                _connection.Tell(Tcp.SuspendReading.Instance, Self);
+            }
+        }
+        else if (outstanding <= _lowWaterMark)
+        {
+            _readingSuspended = false;
+            _connection.Tell(Tcp.ResumeReading.Instance, Self);
+        }
+    }
+
+    private void BeginFinishing(string reason)
+    {
+        _reason ??= reason;
+        _isFinishing = true;
+        Context.Become(_finishing);
+        TryFinish();
+    }
+
+    /// <summary>Closes once every echo is acked; otherwise makes sure the last unacked byte has an ack on its way.</summary>
+    private void TryFinish()
+    {
+        if (_writingSuspended)
+        {
+            return; // the refused echoes are resent (with acks) after WritingResumed
+        }
+
+        if (_written == _acked && _refusedBytes == 0)
+        {
+            CloseWith(Tcp.Close.Instance, null);
+            return;
+        }
+
+        if (_ackMarks.Count == 0 || _ackMarks.Last < _written)
+        {
+            // The last echoes went out without asking for an ack; an empty write with one confirms them all (acks are cumulative).
+            _ackMarks.Enqueue(_written);
+            _connection.Tell(new Tcp.Write(ByteString.Empty, Ack), Self);
+        }
+    }
+
+    private void CloseWith(Tcp.CloseCommand command, string? reason)
+    {
+        _reason ??= reason;
+        _connection.Tell(command, Self);
+        Context.Become(_closing);
+    }
+}

@@ -27,7 +27,7 @@ public sealed class ActorSystemSettings
             "stopping" => true,
             _ => throw ConfigurationValueException.OutOfRange(configuration, "actorecho:actor:guardian-supervisor-strategy", guardianStrategy, "'default' or 'stopping'"),
         };
-        DefaultPhaseTimeout = PositiveDuration(configuration, "actorecho:coordinated-shutdown:default-phase-timeout", TimeSpan.FromSeconds(5));
+        DefaultPhaseTimeout = configuration.GetPositiveDuration("actorecho:coordinated-shutdown:default-phase-timeout", TimeSpan.FromSeconds(5));
         TerminateActorSystemOnShutdown = configuration.GetBoolean("actorecho:coordinated-shutdown:terminate-actor-system", true);
         RunShutdownOnTerminate = configuration.GetBoolean("actorecho:coordinated-shutdown:run-by-actor-system-terminate", true);
         RunShutdownOnProcessExit = configuration.GetBoolean("actorecho:coordinated-shutdown:run-by-clr-shutdown-hook", true);
@@ -75,23 +75,9 @@ public sealed class ActorSystemSettings
         return new ActorSystemSettings(configuration);
     }
 
-    internal static int ReadThroughput(IConfiguration configuration, string section)
-    {
-        var key = section + ":throughput";
-        var value = configuration.GetInt32(key, 30);
-        return value >= 1 ? value : throw ConfigurationValueException.OutOfRange(configuration, key, value.ToString(System.Globalization.CultureInfo.InvariantCulture), "at least 1");
-    }
+    internal static int ReadThroughput(IConfiguration configuration, string section) =>
+        configuration.GetInt32(section + ":throughput", 30, min: 1);
 
-    internal static int ReadCapacity(IConfiguration configuration, string section)
-    {
-        var key = section + ":mailbox-capacity";
-        var value = configuration.GetInt32(key, 0);
-        return value >= 0 ? value : throw ConfigurationValueException.OutOfRange(configuration, key, value.ToString(System.Globalization.CultureInfo.InvariantCulture), "0 (unbounded) or more");
-    }
-
-    private static TimeSpan PositiveDuration(IConfiguration configuration, string key, TimeSpan defaultValue)
-    {
-        var value = configuration.GetDuration(key, defaultValue);
-        return value > TimeSpan.Zero ? value : throw ConfigurationValueException.OutOfRange(configuration, key, value.ToString(), "a positive duration");
-    }
+    internal static int ReadCapacity(IConfiguration configuration, string section) =>
+        configuration.GetInt32(section + ":mailbox-capacity", 0, min: 0);
 }

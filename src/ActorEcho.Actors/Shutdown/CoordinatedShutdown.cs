@@ -47,15 +47,8 @@ public sealed class CoordinatedShutdown
         _system = system;
         _timeouts = s_phases.ToDictionary(
             p => p,
-            p => Configuration.ConfigurationValueExtensions.GetDuration(system.Configuration, $"actorecho:coordinated-shutdown:phases:{p}:timeout", system.Settings.DefaultPhaseTimeout),
+            p => Configuration.ConfigurationValueExtensions.GetPositiveDuration(system.Configuration, $"actorecho:coordinated-shutdown:phases:{p}:timeout", system.Settings.DefaultPhaseTimeout),
             StringComparer.Ordinal);
-        foreach (var (phase, timeout) in _timeouts)
-        {
-            if (timeout <= TimeSpan.Zero)
-            {
-                throw Configuration.ConfigurationValueException.OutOfRange(system.Configuration, $"actorecho:coordinated-shutdown:phases:{phase}:timeout", timeout.ToString(), "a positive duration");
-            }
-        }
 
         if (system.Settings.RunShutdownOnProcessExit)
         {

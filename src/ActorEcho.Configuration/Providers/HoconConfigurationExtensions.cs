@@ -96,7 +96,14 @@ public static class HoconConfigurationExtensions
             var provider = providers[i];
             if (provider.TryGet(key, out _))
             {
-                return provider is IHoconOriginProvider hocon && hocon.TryGetOrigin(key, out var origin) ? origin : null;
+                return provider switch
+                {
+                    IHoconOriginProvider hocon => hocon.TryGetOrigin(key, out var origin) ? origin : null,
+
+                    // Layering with AddConfiguration wraps a whole configuration: look inside it for the value's origin.
+                    ChainedConfigurationProvider chained => chained.Configuration.GetHoconOrigin(key),
+                    _ => null,
+                };
             }
         }
 

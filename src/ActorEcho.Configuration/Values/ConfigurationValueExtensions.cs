@@ -75,6 +75,40 @@ public static class ConfigurationValueExtensions
             : throw ConfigurationValueException.Invalid(configuration, key, text, "integer (e.g. 42)");
     }
 
+    /// <summary>Reads a 32-bit integer that must lie in [<paramref name="min"/>, <paramref name="max"/>]: settings validate at start-up.</summary>
+    /// <exception cref="ConfigurationValueException">The value is not an integer, or out of range; the message names key, value and range.</exception>
+    public static int GetInt32(this IConfiguration configuration, string key, int defaultValue, int min, int max = int.MaxValue)
+    {
+        var value = configuration.GetInt32(key, defaultValue);
+        return value >= min && value <= max
+            ? value
+            : throw ConfigurationValueException.OutOfRange(configuration, key, value.ToString(CultureInfo.InvariantCulture), RangeText(min, max));
+    }
+
+    /// <summary>Reads a byte size that must lie in [<paramref name="min"/>, <paramref name="max"/>] bytes.</summary>
+    /// <exception cref="ConfigurationValueException">The value is not a size, or out of range.</exception>
+    public static long GetByteSize(this IConfiguration configuration, string key, long defaultValue, long min, long max = long.MaxValue)
+    {
+        var value = configuration.GetByteSize(key, defaultValue);
+        return value >= min && value <= max
+            ? value
+            : throw ConfigurationValueException.OutOfRange(configuration, key, value.ToString(CultureInfo.InvariantCulture), RangeText(min, max) + " bytes");
+    }
+
+    /// <summary>Reads a duration that must be positive (timeouts, intervals, back-offs).</summary>
+    /// <exception cref="ConfigurationValueException">The value is not a duration, or not positive.</exception>
+    public static TimeSpan GetPositiveDuration(this IConfiguration configuration, string key, TimeSpan defaultValue)
+    {
+        var value = configuration.GetDuration(key, defaultValue);
+        return value > TimeSpan.Zero
+            ? value
+            : throw ConfigurationValueException.OutOfRange(configuration, key, configuration[key] ?? value.ToString(), "must be a positive duration (e.g. 250ms, 5s)");
+    }
+
+    private static string RangeText(long min, long max) => max == long.MaxValue || max == int.MaxValue
+        ? $"must be at least {min.ToString(CultureInfo.InvariantCulture)}"
+        : $"must be between {min.ToString(CultureInfo.InvariantCulture)} and {max.ToString(CultureInfo.InvariantCulture)}";
+
     /// <summary>Reads a boolean: true/false, yes/no or on/off (any case).</summary>
     /// <exception cref="ConfigurationValueException">The value is not one of those words.</exception>
     public static bool GetBoolean(this IConfiguration configuration, string key, bool defaultValue)

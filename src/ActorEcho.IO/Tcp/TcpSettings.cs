@@ -16,18 +16,18 @@ public sealed class TcpSettings
 
     private TcpSettings(IConfiguration c)
     {
-        ReceiveBufferSize = Size(c, "receive-buffer-size", 1 << 20, min: 1024);
-        SendBufferSize = Size(c, "send-buffer-size", 64 << 10, min: 1024);
-        MaxReceivedChunk = Size(c, "max-received-chunk", 64 << 10, min: 1);
-        WriteQueueMaxBytes = Size(c, "write-queue-max-bytes", 1 << 20, min: 1);
-        MaxConnections = Int(c, "max-connections", 100_000, min: 0);
-        RegisterTimeout = Positive(c, "register-timeout", TimeSpan.FromSeconds(5));
-        BatchAcceptLimit = Int(c, "batch-accept-limit", 2, min: 1);
+        ReceiveBufferSize = (int)c.GetByteSize(Section + "receive-buffer-size", 1 << 20, 1024, int.MaxValue);
+        SendBufferSize = (int)c.GetByteSize(Section + "send-buffer-size", 64 << 10, 1024, int.MaxValue);
+        MaxReceivedChunk = (int)c.GetByteSize(Section + "max-received-chunk", 64 << 10, 1, int.MaxValue);
+        WriteQueueMaxBytes = (int)c.GetByteSize(Section + "write-queue-max-bytes", 1 << 20, 1, int.MaxValue);
+        MaxConnections = c.GetInt32(Section + "max-connections", 100_000, min: 0);
+        RegisterTimeout = c.GetPositiveDuration(Section + "register-timeout", TimeSpan.FromSeconds(5));
+        BatchAcceptLimit = c.GetInt32(Section + "batch-accept-limit", 2, min: 1);
         NoDelay = c.GetBoolean(Section + "tcp-nodelay", true);
         KeepAlive = c.GetBoolean(Section + "keep-alive", false);
-        Backlog = Int(c, "backlog", 1024, min: 1);
-        AcceptErrorInitialBackoff = Positive(c, "accept-error-initial-backoff", TimeSpan.FromMilliseconds(10));
-        AcceptErrorMaxBackoff = Positive(c, "accept-error-max-backoff", TimeSpan.FromSeconds(1));
+        Backlog = c.GetInt32(Section + "backlog", 1024, min: 1);
+        AcceptErrorInitialBackoff = c.GetPositiveDuration(Section + "accept-error-initial-backoff", TimeSpan.FromMilliseconds(10));
+        AcceptErrorMaxBackoff = c.GetPositiveDuration(Section + "accept-error-max-backoff", TimeSpan.FromSeconds(1));
     }
 
     /// <summary><c>receive-buffer-size</c>: bytes read ahead before the transport pauses reading.</summary>
@@ -75,25 +75,5 @@ public sealed class TcpSettings
             .AddConfiguration(configuration)
             .Build();
         return new TcpSettings(layered);
-    }
-
-    private static int Size(IConfiguration c, string key, long defaultValue, long min)
-    {
-        var value = c.GetByteSize(Section + key, defaultValue);
-        return value >= min && value <= int.MaxValue
-            ? (int)value
-            : throw ConfigurationValueException.OutOfRange(c, Section + key, value.ToString(System.Globalization.CultureInfo.InvariantCulture), $"a size between {min} bytes and 2GiB");
-    }
-
-    private static int Int(IConfiguration c, string key, int defaultValue, int min)
-    {
-        var value = c.GetInt32(Section + key, defaultValue);
-        return value >= min ? value : throw ConfigurationValueException.OutOfRange(c, Section + key, value.ToString(System.Globalization.CultureInfo.InvariantCulture), $"at least {min}");
-    }
-
-    private static TimeSpan Positive(IConfiguration c, string key, TimeSpan defaultValue)
-    {
-        var value = c.GetDuration(Section + key, defaultValue);
-        return value > TimeSpan.Zero ? value : throw ConfigurationValueException.OutOfRange(c, Section + key, value.ToString(), "a positive duration");
     }
 }

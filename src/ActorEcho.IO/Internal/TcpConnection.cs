@@ -282,6 +282,14 @@ internal sealed class TcpConnection : ActorBase, IWithTimers
         if (failed)
         {
             FailQueued(error);
+            if (_peerClosed)
+            {
+                // The read loop has already ended at the peer's FIN: nothing else would report this connection's end.
+                SendClosedEvent(new Tcp.ErrorClosed(Classify(error ?? new IOException("The connection was closed before the write was sent."))), null, "error");
+                AbortTransport(reset: false);
+                Context.Stop(Self);
+            }
+
             return;
         }
 

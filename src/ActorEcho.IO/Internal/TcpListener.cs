@@ -27,6 +27,9 @@ internal sealed class TcpListener : ActorBase
     private readonly CancellationTokenSource _stopAccepting = new();
     private readonly SemaphoreSlim? _acceptCredits;
     private IConnectionListener? _listener;
+    private Task<ListenerBound>? _binding;
+    private bool _bindCompleted;
+    private IActorRef? _unbindRequester;
     private int _connections;
     private long _connectionCounter;
     private long _lastAcceptErrorLog;
@@ -48,7 +51,8 @@ internal sealed class TcpListener : ActorBase
     protected override void PreStart()
     {
         Context.Watch(_bind.Handler);
-        BindAsync().PipeTo(Self);
+        _binding = BindAsync();
+        _binding.PipeTo(Self);
     }
 
     protected override void PostStop()
@@ -59,6 +63,15 @@ internal sealed class TcpListener : ActorBase
         if (_listener is { } listener)
         {
             _ = DisposeListenerAsync(listener);
+        }
+        else if (!_bindCompleted && _binding is { } binding)
+        {
+            // Stopped while binding (e.g. the bind handler died): release the port once the bind completes.
+            _ = binding.ContinueWith(
+                static t => t.IsCompletedSuccessfully ? DisposeListenerAsync(t.Result.Listener) : Task.CompletedTask,
+                CancellationToken.None,
+                TaskContinuationOptions.ExecuteSynchronously,
+                TaskScheduler.Default).Unwrap();
         }
     }
 
@@ -73,6 +86,7 @@ internal sealed class TcpListener : ActorBase
 
     private bool OnBound(IConnectionListener listener)
     {
+        _bindCompleted = true;
         _listener = listener;
         _log.LogDebug("Bound {Address} (backlog {Backlog}{Pull})", listener.EndPoint, _bind.Backlog, _bind.PullMode ? ", pull mode" : string.Empty);
         _commander.Tell(new Tcp.Bound(listener.EndPoint), Self);
@@ -86,6 +100,7 @@ internal sealed class TcpListener : ActorBase
 
     private bool OnBindFailed(Exception cause)
     {
+        _bindCompleted = true;
         _log.LogDebug("Bind to {Address} failed: {Reason}", _bind.LocalAddress, cause.Message);
         _commander.Tell(_bind.FailureMessage(cause), Self);
         Context.Stop(Self);
@@ -108,7 +123,7 @@ internal sealed class TcpListener : ActorBase
                 return true;
             case Terminated:
                 _connections--;
-                if (_unbound && _connections == 0)
+                if (_unbound && _connections == 0 && _unbindRequester is null)
                 {
                     Context.Stop(Self);
                 }
@@ -122,6 +137,7 @@ internal sealed class TcpListener : ActorBase
                 return true;
             case ListenerUnbound unbound:
                 unbound.Requester.Tell(Tcp.Unbound.Instance, Self);
+                _unbindRequester = null;
                 if (_connections == 0)
                 {
                     Context.Stop(Self);
@@ -177,6 +193,7 @@ internal sealed class TcpListener : ActorBase
         }
 
         _listener = null;
+        _unbindRequester = requester;
         DisposeListenerAsync(listener).PipeTo(Self, success: () => new ListenerUnbound(requester), failure: _ => new ListenerUnbound(requester));
     }
 

@@ -72,7 +72,10 @@ public static partial class Tcp
         public static WritingResumed Instance { get; } = new();
     }
 
-    /// <summary>The connection is closed; exactly one of the subtypes is sent per connection.</summary>
+    /// <summary>
+    /// The connection is closed: exactly one of these ends every connection. The one exception to "one event" is by request:
+    /// with <c>keepOpenOnPeerClosed</c>, <see cref="PeerClosed"/> is a notice and the close the handler then asks for is reported too.
+    /// </summary>
     public abstract class ConnectionClosed : Event, IDeadLetterSuppression
     {
         private protected ConnectionClosed()

@@ -34,7 +34,8 @@ internal sealed class TimerBasedScheduler(ActorSystem system) : IScheduler
         private readonly Action _action;
         private readonly Timer _timer;
         private readonly bool _repeated;
-        private int _cancelled;
+        private readonly object _gate = new();
+        private bool _cancelled;
 
         public ScheduledWork(ActorSystem system, TimeSpan delay, TimeSpan interval, Action action)
         {
@@ -46,35 +47,59 @@ internal sealed class TimerBasedScheduler(ActorSystem system) : IScheduler
             _timer.Change(delay, interval);
         }
 
-        public bool IsCancellationRequested => Volatile.Read(ref _cancelled) != 0;
+        public bool IsCancellationRequested
+        {
+            get
+            {
+                lock (_gate)
+                {
+                    return _cancelled;
+                }
+            }
+        }
 
+        /// <summary>
+        /// After Cancel returns no delivery starts: firing and cancelling share a lock, so a tell in progress finishes before Cancel
+        /// does. (A message sent just before may still be in the receiver's mailbox.)
+        /// </summary>
         public void Cancel()
         {
-            if (Interlocked.Exchange(ref _cancelled, 1) == 0)
+            lock (_gate)
             {
-                _timer.Dispose();
+                if (_cancelled)
+                {
+                    return;
+                }
+
+                _cancelled = true;
             }
+
+            _timer.Dispose();
         }
 
         private void Fire()
         {
-            if (IsCancellationRequested)
+            lock (_gate)
             {
-                return;
-            }
+                if (_cancelled)
+                {
+                    return;
+                }
 
-            if (_system.IsTerminated)
-            {
-                Cancel();
-                return;
-            }
+                if (_system.IsTerminated || !_repeated)
+                {
+                    _cancelled = true;
+                    _timer.Dispose();
+                    if (!_repeated && !_system.IsTerminated)
+                    {
+                        _action();
+                    }
 
-            if (!_repeated)
-            {
-                Cancel();
-            }
+                    return;
+                }
 
-            _action();
+                _action();
+            }
         }
     }
 }

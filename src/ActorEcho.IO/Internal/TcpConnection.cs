@@ -604,16 +604,16 @@ internal sealed class TcpConnection : ActorBase, IWithTimers
 
     private sealed record Closing(Tcp.ConnectionClosed Event, IActorRef? Closer, string Reason);
 
-    private sealed record FlushCompleted(FlushResult Result, Exception? Error);
+    private sealed record FlushCompleted(FlushResult Result, Exception? Error) : IDeadLetterSuppression;
 
-    private sealed record ReadCompleted(Exception? Error, long BytesRead);
+    private sealed record ReadCompleted(Exception? Error, long BytesRead) : IDeadLetterSuppression;
 
-    private sealed class TransportClosed
+    private sealed class TransportClosed : IDeadLetterSuppression
     {
         public static TransportClosed Instance { get; } = new();
     }
 
-    private sealed class RegisterTimeout
+    private sealed class RegisterTimeout : IDeadLetterSuppression
     {
         public static RegisterTimeout Instance { get; } = new();
     }

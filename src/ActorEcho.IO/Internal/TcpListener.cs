@@ -298,7 +298,7 @@ internal sealed class TcpListener : ActorBase
 
     private sealed record ListenerUnbound(IActorRef Requester);
 
-    private sealed record Accepted(ConnectionContext Connection);
+    private sealed record Accepted(ConnectionContext Connection) : IDeadLetterSuppression;
 
-    private sealed record AcceptFailed(Exception Error);
+    private sealed record AcceptFailed(Exception Error) : IDeadLetterSuppression;
 }

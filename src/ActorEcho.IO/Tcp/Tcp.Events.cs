@@ -49,7 +49,8 @@ public static partial class Tcp
     }
 
     /// <summary>A command could not be carried out; <see cref="Cause"/> says why when known.</summary>
-    public sealed class CommandFailed(Command cmd, Exception? cause = null) : Event
+    /// <remarks>Not logged when it reaches dead letters: a writer that stopped before its NACK arrived is normal at shutdown.</remarks>
+    public sealed class CommandFailed(Command cmd, Exception? cause = null) : Event, IDeadLetterSuppression
     {
         /// <summary>The command that failed (for a refused write, the <see cref="Write"/> itself).</summary>
         public Command Cmd { get; } = cmd;

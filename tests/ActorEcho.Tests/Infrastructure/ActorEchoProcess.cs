@@ -1,0 +1,133 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Runtime.InteropServices;
+using System.Text.RegularExpressions;
+
+namespace ActorEcho.Tests.Infrastructure;
+
+/// <summary>
+/// The real <c>actorecho</c> process (<c>dotnet actorecho.dll ARGS</c>, from the build output next to the tests) with its stdout and
+/// stderr collected line by line. Every wait is bounded; disposing kills the process if it is still running.
+/// </summary>
+internal sealed partial class ActorEchoProcess : IAsyncDisposable
+{
+    /// <summary>How long start-up (JIT, host, bind) may take on a slow CI machine.</summary>
+    public static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(20);
+
+    /// <summary>How long an exit may take once it is due (drain timeout included).</summary>
+    public static readonly TimeSpan ExitTimeout = TimeSpan.FromSeconds(20);
+
+    private const int SigTerm = 15;
+
+    private readonly Process _process;
+    private readonly Task _pumps;
+
+    private ActorEchoProcess(Process process)
+    {
+        _process = process;
+        _pumps = Task.WhenAll(Stdout.PumpAsync(process.StandardOutput), Stderr.PumpAsync(process.StandardError));
+    }
+
+    /// <summary>Lines written to stdout.</summary>
+    public LineLog Stdout { get; } = new();
+
+    /// <summary>Lines written to stderr (logs and error lines).</summary>
+    public LineLog Stderr { get; } = new();
+
+    /// <summary>The process id.</summary>
+    public int Id => _process.Id;
+
+    /// <summary>The app's entry assembly, copied next to the tests by the project reference.</summary>
+    public static string AppPath => Path.Combine(AppContext.BaseDirectory, "actorecho.dll");
+
+    /// <summary>Starts <c>dotnet actorecho.dll</c> with <paramref name="args"/>; ACTORECHO__ variables of the test run are not passed on.</summary>
+    public static ActorEchoProcess Start(params string[] args)
+    {
+        Assert.True(File.Exists(AppPath), $"{AppPath} is missing: the test project must reference src/ActorEcho.");
+        var startInfo = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = AppContext.BaseDirectory,
+        };
+        startInfo.ArgumentList.Add(AppPath);
+        foreach (var arg in args)
+        {
+            startInfo.ArgumentList.Add(arg);
+        }
+
+        foreach (var name in startInfo.Environment.Keys.Where(k => k.StartsWith("ACTORECHO__", StringComparison.OrdinalIgnoreCase)).ToList())
+        {
+            startInfo.Environment.Remove(name);
+        }
+
+        var process = Process.Start(startInfo) ?? throw new InvalidOperationException("dotnet did not start.");
+        return new ActorEchoProcess(process);
+    }
+
+    /// <summary>Waits for <c>Listening on 127.0.0.1:PORT</c> on stdout and returns the port.</summary>
+    public async Task<int> WaitForListeningAsync()
+    {
+        var line = await Stdout.WaitForLineAsync(l => l.StartsWith("Listening on ", StringComparison.Ordinal), StartTimeout, "'Listening on' line on stdout");
+        var match = ListeningLine().Match(line);
+        Assert.True(match.Success, $"Unexpected listening line: '{line}'");
+        return int.Parse(match.Groups["port"].Value, CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>Sends SIGTERM (libc <c>kill(pid, 15)</c>).</summary>
+    public void Terminate()
+    {
+        if (Kill(_process.Id, SigTerm) != 0)
+        {
+            throw new InvalidOperationException($"kill({_process.Id}, SIGTERM) failed: errno {Marshal.GetLastPInvokeError()}");
+        }
+    }
+
+    /// <summary>Waits (bounded) for the process to exit and for its output to be read completely; returns the exit code.</summary>
+    public async Task<int> WaitForExitAsync(TimeSpan? timeout = null)
+    {
+        using var cts = new CancellationTokenSource(timeout ?? ExitTimeout);
+        try
+        {
+            await _process.WaitForExitAsync(cts.Token);
+            await _pumps.WaitAsync(cts.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            throw new TimeoutException($"actorecho did not exit within {timeout ?? ExitTimeout}. Stderr:\n{string.Join('\n', Stderr.Lines)}");
+        }
+
+        return _process.ExitCode;
+    }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            if (!_process.HasExited)
+            {
+                _process.Kill(entireProcessTree: true);
+                using var cts = new CancellationTokenSource(ExitTimeout);
+                await _process.WaitForExitAsync(cts.Token);
+            }
+        }
+        catch (InvalidOperationException)
+        {
+            // it exited in the meantime
+        }
+        finally
+        {
+            _process.Dispose();
+        }
+    }
+
+    [GeneratedRegex(@"^Listening on 127\.0\.0\.1:(?<port>\d+)$")]
+    private static partial Regex ListeningLine();
+
+    [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
+    [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
+    private static extern int Kill(int pid, int signal);
+}

@@ -24,6 +24,7 @@ internal sealed class TcpExtension
                 MaxReadBufferSize = Settings.ReceiveBufferSize,
                 MaxWriteBufferSize = Settings.SendBufferSize,
                 WaitForDataBeforeAllocatingBuffer = true,
+                UnsafePreferInlineScheduling = Settings.InlineScheduling,
             }),
             system.LoggerFactory);
         Manager = system.SystemActorOf(Props.Create(() => new TcpManager(this)).WithDispatcher("internal-dispatcher"), "IO-TCP");

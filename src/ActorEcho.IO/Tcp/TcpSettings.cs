@@ -25,6 +25,7 @@ public sealed class TcpSettings
         BatchAcceptLimit = c.GetInt32(Section + "batch-accept-limit", 2, min: 1);
         NoDelay = c.GetBoolean(Section + "tcp-nodelay", true);
         KeepAlive = c.GetBoolean(Section + "keep-alive", false);
+        InlineScheduling = c.GetBoolean(Section + "inline-scheduling", true);
         Backlog = c.GetInt32(Section + "backlog", 1024, min: 1);
         AcceptErrorInitialBackoff = c.GetPositiveDuration(Section + "accept-error-initial-backoff", TimeSpan.FromMilliseconds(10));
         AcceptErrorMaxBackoff = c.GetPositiveDuration(Section + "accept-error-max-backoff", TimeSpan.FromSeconds(1));
@@ -56,6 +57,13 @@ public sealed class TcpSettings
 
     /// <summary><c>keep-alive</c>.</summary>
     public bool KeepAlive { get; }
+
+    /// <summary>
+    /// <c>inline-scheduling</c>: run the transport's pipe continuations (our read loop, flush completions) on the socket I/O thread
+    /// instead of a thread-pool hop (Kestrel's UnsafePreferInlineScheduling). Safe here because that code never blocks: it copies,
+    /// tells an actor and returns; actors themselves always run on the thread pool.
+    /// </summary>
+    public bool InlineScheduling { get; }
 
     /// <summary><c>backlog</c>: the default listen backlog.</summary>
     public int Backlog { get; }

@@ -83,7 +83,7 @@ public sealed class TcpWriteBackPressureTests(ITestOutputHelper output)
     public async Task Write_NackModeWithoutResumeWriting_EachWriteAckedOrNackedAndOnlyAckedBytesSent()
     {
         const int WriteSize = 1024;
-        const int Writes = 2048; // 2 MiB at once into a 4 KiB queue: some writes must be refused
+        const int Writes = 8192; // 8 MiB at once: more than the kernel buffers on loopback (tcp_wmem max 4 MiB) plus a 4 KiB queue, so some writes must be refused
         var handler = CreateTestProbe("handler");
         using var accepted = await ConnectRegisteredAsync(handler, useResumeWriting: false, clientReceiveBufferSize: 8192);
         var blocks = Enumerable.Range(0, Writes).Select(i => RandomBytes(WriteSize, seed: 100 + i)).ToArray();

@@ -27,5 +27,5 @@ port=$(free_port)
 wait_port "$port"; run seed-pthread "$pid" "$port"; kill "$pid"; wait "$pid" 2>/dev/null || true
 
 port=$(free_port)
-dotnet src/ActorEcho/bin/Release/net10.0/actorecho.dll serve --port "$port" --max-connections 0 >/dev/null 2>/dev/null & pid=$!
+dotnet src/ActorEcho/bin/Release/net10.0/actorecho.dll serve --port "$port" --max-connections 0 ${ACTORECHO_ARGS:-} >/dev/null 2>/dev/null & pid=$!
 wait_port "$port"; run actorecho "$pid" "$port"; kill -TERM "$pid"; wait "$pid" 2>/dev/null || true

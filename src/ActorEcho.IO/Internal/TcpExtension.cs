@@ -23,7 +23,7 @@ internal sealed class TcpExtension
                 NoDelay = Settings.NoDelay,
                 MaxReadBufferSize = Settings.ReceiveBufferSize,
                 MaxWriteBufferSize = Settings.SendBufferSize,
-                WaitForDataBeforeAllocatingBuffer = true,
+                WaitForDataBeforeAllocatingBuffer = Settings.WaitForDataBeforeAllocatingBuffer,
                 UnsafePreferInlineScheduling = Settings.InlineScheduling,
             }),
             system.LoggerFactory);

@@ -26,6 +26,7 @@ public sealed class TcpSettings
         NoDelay = c.GetBoolean(Section + "tcp-nodelay", true);
         KeepAlive = c.GetBoolean(Section + "keep-alive", false);
         InlineScheduling = c.GetBoolean(Section + "inline-scheduling", true);
+        WaitForDataBeforeAllocatingBuffer = c.GetBoolean(Section + "wait-for-data-before-allocating-buffer", true);
         Backlog = c.GetInt32(Section + "backlog", 1024, min: 1);
         AcceptErrorInitialBackoff = c.GetPositiveDuration(Section + "accept-error-initial-backoff", TimeSpan.FromMilliseconds(10));
         AcceptErrorMaxBackoff = c.GetPositiveDuration(Section + "accept-error-max-backoff", TimeSpan.FromSeconds(1));
@@ -64,6 +65,12 @@ public sealed class TcpSettings
     /// tells an actor and returns; actors themselves always run on the thread pool.
     /// </summary>
     public bool InlineScheduling { get; }
+
+    /// <summary>
+    /// <c>wait-for-data-before-allocating-buffer</c>: an idle connection holds no receive buffer (a zero-byte read waits for
+    /// data first), at the cost of one extra receive call per read.
+    /// </summary>
+    public bool WaitForDataBeforeAllocatingBuffer { get; }
 
     /// <summary><c>backlog</c>: the default listen backlog.</summary>
     public int Backlog { get; }

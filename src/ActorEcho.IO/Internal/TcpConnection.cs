@@ -282,14 +282,12 @@ internal sealed class TcpConnection : ActorBase, IWithTimers
         if (failed)
         {
             FailQueued(error);
-            if (_peerClosed)
-            {
-                // The read loop has already ended at the peer's FIN: nothing else would report this connection's end.
-                SendClosedEvent(new Tcp.ErrorClosed(Classify(error ?? new IOException("The connection was closed before the write was sent."))), null, "error");
-                AbortTransport(reset: false);
-                Context.Stop(Self);
-            }
 
+            // The transport's output is gone (reset, aborted). The read loop may never notice: it has ended at the peer's FIN, or
+            // it is parked because the handler suspended reading. So this is where the connection ends.
+            SendClosedEvent(new Tcp.ErrorClosed(Classify(error ?? new IOException("reset or aborted: the transport closed while a write was pending"))), _closing?.Closer, "error");
+            AbortTransport(reset: false);
+            Context.Stop(Self);
             return;
         }
 

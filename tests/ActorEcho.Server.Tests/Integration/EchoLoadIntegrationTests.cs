@@ -78,7 +78,11 @@ public sealed class EchoLoadIntegrationTests(ITestOutputHelper output) : EchoInt
         }
         catch (OperationCanceledException) when (cts.IsCancellationRequested)
         {
-            Assert.Fail($"Not done within {limit}: sent {Volatile.Read(ref sent)} and received {Volatile.Read(ref received)} of {Total} bytes.");
+            // Where the stream stopped: the kernel's queues of both sockets tell which side stopped moving bytes.
+            var local = client.LocalEndPoint;
+            Assert.Fail(
+                $"Not done within {limit}: sent {Volatile.Read(ref sent)} and received {Volatile.Read(ref received)} of {Total} bytes; " +
+                $"kernel queues: client {KernelTcpQueues.Find(local, address)}, server {KernelTcpQueues.Find(address, local)}.");
         }
 
         var elapsed = stopwatch.Elapsed;

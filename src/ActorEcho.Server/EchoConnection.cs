@@ -13,8 +13,10 @@ namespace ActorEcho.Server;
 /// Flow control: "outstanding" bytes are echoes handed to the connection but not yet acked, plus echoes waiting to be resent after
 /// a refusal. Acks are cumulative, so only some writes ask for one: when <c>ack-every</c> bytes were written since the last ask,
 /// when outstanding bytes exceed <c>high-water-mark</c>, while reading is suspended, and while finishing. Above the high-water
-/// mark reading is suspended; at or below <c>low-water-mark</c> it resumes. A client that writes but never reads therefore
-/// costs at most about high-water-mark plus one read chunk of server memory.
+/// mark reading is suspended; at or below <c>low-water-mark</c> it resumes. A client that writes but never reads is therefore
+/// bounded, but not to the mark alone: the read loop keeps reading until the SuspendReading (queued behind this actor's writes)
+/// reaches the connection, and the transport buffers up to <c>receive-buffer-size</c>. Measured: 1.2–2.1 MiB held per stalled
+/// client with the defaults (tests/ActorEcho.Server.Tests/Integration); tightening this is issue #7's slow-reader bound.
 /// </para>
 /// <para>
 /// Refused writes (NACK, <see cref="Tcp.CommandFailed"/>): the connection refuses every later write until <see cref="Tcp.ResumeWriting"/>

@@ -5,7 +5,7 @@ namespace ActorEcho.Server.Tests.Integration;
 
 /// <summary>
 /// TestKit base for echo tests with real clients: a real <see cref="EchoServer"/> on the system's TCP manager, bound to 127.0.0.1
-/// port 0, and raw socket clients (<see cref="EchoClient"/>).
+/// port 0, and raw socket clients (<see cref="LoopbackClient"/>).
 /// </summary>
 [Collection(EchoIntegrationCollection.Name)]
 public abstract class EchoIntegrationTestKit(ITestOutputHelper output) : ActorEcho.TestKit.TestKit(output: output)
@@ -46,7 +46,7 @@ public abstract class EchoIntegrationTestKit(ITestOutputHelper output) : ActorEc
     }
 
     /// <summary>Half-closes <paramref name="client"/> and asserts the server answers with an orderly FIN and nothing more.</summary>
-    protected static async Task AssertOrderlyEndAfterHalfCloseAsync(EchoClient client, string who)
+    protected static async Task AssertOrderlyEndAfterHalfCloseAsync(LoopbackClient client, string who)
     {
         client.ShutdownSend();
         var end = await client.ReceiveUntilEofAsync(Wait);

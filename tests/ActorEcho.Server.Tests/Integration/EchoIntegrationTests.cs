@@ -24,7 +24,7 @@ public sealed class EchoIntegrationTests(ITestOutputHelper output) : EchoIntegra
             payload[511 - i] = (byte)i;
         }
 
-        using var client = await EchoClient.ConnectAsync(address);
+        using var client = await LoopbackClient.ConnectAsync(address);
         var echoed = await client.RoundTripAsync(payload, Wait);
 
         AssertSameBytes(payload, echoed, "the echo of all 256 byte values");
@@ -53,7 +53,7 @@ public sealed class EchoIntegrationTests(ITestOutputHelper output) : EchoIntegra
         }
 
         var readRandom = new Random(random.Next());
-        using var client = await EchoClient.ConnectAsync(await StartServerAsync());
+        using var client = await LoopbackClient.ConnectAsync(await StartServerAsync());
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(20));
         var sent = 0;
         var received = 0;
@@ -111,7 +111,7 @@ public sealed class EchoIntegrationTests(ITestOutputHelper output) : EchoIntegra
     {
         var address = await StartServerAsync();
         var payload = RandomBytes(1 << 20, seed: 5); // above the high-water mark: echoes are still outstanding at the FIN
-        using var client = await EchoClient.ConnectAsync(address);
+        using var client = await LoopbackClient.ConnectAsync(address);
 
         var reading = client.ReceiveUntilEofAsync(TimeSpan.FromSeconds(15), maxBytes: 4 << 20);
         await client.SendAsync(payload, Wait);
@@ -131,11 +131,11 @@ public sealed class EchoIntegrationTests(ITestOutputHelper output) : EchoIntegra
     {
         const int Seed = 61;
         var address = await StartServerAsync();
-        using var before = await EchoClient.ConnectAsync(address);
+        using var before = await LoopbackClient.ConnectAsync(address);
         var warmUp = RandomBytes(1024, seed: 60);
         AssertSameBytes(warmUp, await before.RoundTripAsync(warmUp, Wait), "the first client's echo before the reset");
 
-        var aborting = await EchoClient.ConnectAsync(address);
+        var aborting = await LoopbackClient.ConnectAsync(address);
         try
         {
             var abortingAddress = aborting.LocalEndPoint;
@@ -160,7 +160,7 @@ public sealed class EchoIntegrationTests(ITestOutputHelper output) : EchoIntegra
         var afterReset = RandomBytes(64 << 10, seed: 62);
         AssertSameBytes(afterReset, await before.RoundTripAsync(afterReset, Wait), "the client opened before the reset, echoing after it");
 
-        using var after = await EchoClient.ConnectAsync(address);
+        using var after = await LoopbackClient.ConnectAsync(address);
         var fresh = RandomBytes(64 << 10, seed: 63);
         AssertSameBytes(fresh, await after.RoundTripAsync(fresh, Wait), "a client opened after the reset");
 
@@ -175,7 +175,7 @@ public sealed class EchoIntegrationTests(ITestOutputHelper output) : EchoIntegra
         var greeting = Encoding.UTF8.GetBytes("Hello World\n");
 
         // A client that waits: the greeting arrives on its own, before the client sent anything.
-        using var waiting = await EchoClient.ConnectAsync(address);
+        using var waiting = await LoopbackClient.ConnectAsync(address);
         AssertSameBytes(greeting, await waiting.ReceiveExactlyAsync(greeting.Length, Wait), "the first bytes a client reads");
         var ping = Encoding.UTF8.GetBytes("ping\n");
         AssertSameBytes(ping, await waiting.RoundTripAsync(ping, Wait), "the echo after the greeting");
@@ -184,7 +184,7 @@ public sealed class EchoIntegrationTests(ITestOutputHelper output) : EchoIntegra
         await AssertOrderlyEndAfterHalfCloseAsync(waiting, "the waiting client");
 
         // A client that talks at once: the greeting still comes first, then its echo.
-        using var eager = await EchoClient.ConnectAsync(address);
+        using var eager = await LoopbackClient.ConnectAsync(address);
         var first = Encoding.UTF8.GetBytes("first line\n");
         await eager.SendAsync(first, Wait);
         var read = await eager.ReceiveExactlyAsync(greeting.Length + first.Length, Wait);

@@ -20,7 +20,7 @@ public sealed class EchoLoadIntegrationTests(ITestOutputHelper output) : EchoInt
         const int Seed = 64;
         var limit = TimeSpan.FromSeconds(60);
         var address = await StartServerAsync();
-        using var client = await EchoClient.ConnectAsync(address);
+        using var client = await LoopbackClient.ConnectAsync(address);
         using var cts = new CancellationTokenSource(limit);
         long sent = 0;
         long received = 0;
@@ -109,13 +109,13 @@ public sealed class EchoLoadIntegrationTests(ITestOutputHelper output) : EchoInt
             BinaryPrimitives.WriteInt32LittleEndian(payloads[i], i);
         }
 
-        var clients = new List<EchoClient>(Clients);
+        var clients = new List<LoopbackClient>(Clients);
         try
         {
             // Open in batches of 50 (the backlog never sees more), keeping every connection open: all 500 are concurrent.
             for (var first = 0; first < Clients; first += Batch)
             {
-                var connecting = Enumerable.Range(0, Batch).Select(_ => EchoClient.ConnectAsync(address, Wait)).ToArray();
+                var connecting = Enumerable.Range(0, Batch).Select(_ => LoopbackClient.ConnectAsync(address, Wait)).ToArray();
                 try
                 {
                     await Task.WhenAll(connecting);
@@ -173,9 +173,9 @@ public sealed class EchoLoadIntegrationTests(ITestOutputHelper output) : EchoInt
         var blockedAfter = TimeSpan.FromSeconds(2);
         var prompt = TimeSpan.FromSeconds(1);
         var address = await StartServerAsync();
-        using var other = await EchoClient.ConnectAsync(address);
+        using var other = await LoopbackClient.ConnectAsync(address);
         await other.RoundTripAsync(new byte[] { 1, 2, 3 }, Wait);
-        using var slow = await EchoClient.ConnectAsync(address);
+        using var slow = await LoopbackClient.ConnectAsync(address);
         var heapBefore = GC.GetTotalMemory(forceFullCollection: true);
 
         var underWay = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);

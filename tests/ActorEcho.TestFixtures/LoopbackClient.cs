@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace ActorEcho.IO.Tests.Tcp.Infrastructure;
+namespace ActorEcho.TestFixtures;
 
 /// <summary>How a client's read of the rest of a connection ended.</summary>
 public enum ClientEnd
@@ -27,14 +27,14 @@ public sealed record ReceiveOutcome(byte[] Data, ClientEnd End, SocketError? Err
 }
 
 /// <summary>
-/// A raw loopback TCP client, to observe exactly what a peer of the TCP layer sees. Every operation is bounded by a timeout
+/// A raw loopback TCP client, to observe exactly what a peer of the TCP layer or the echo server sees (shared by the IO and Server tests). Every operation is bounded by a timeout
 /// (default <see cref="DefaultTimeout"/>); a timeout throws <see cref="TimeoutException"/> (except in
 /// <see cref="ReceiveUntilEofAsync"/>, which reports it as <see cref="ClientEnd.Timeout"/>).
 /// </summary>
 public sealed class LoopbackClient : IDisposable
 {
     /// <summary>The default bound of every socket operation.</summary>
-    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(5);
+    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(10);
 
     private LoopbackClient(Socket socket) => Socket = socket;
 
@@ -93,6 +93,15 @@ public sealed class LoopbackClient : IDisposable
         {
             throw new TimeoutException($"Send did not complete within {timeout ?? DefaultTimeout} ({data.Length} bytes left).", ex);
         }
+    }
+
+    /// <summary>Sends <paramref name="data"/> and receives exactly as many bytes back.</summary>
+    public async Task<byte[]> RoundTripAsync(ReadOnlyMemory<byte> data, TimeSpan? timeout = null)
+    {
+        var sending = SendAsync(data, timeout);
+        var echoed = await ReceiveExactlyAsync(data.Length, timeout);
+        await sending;
+        return echoed;
     }
 
     /// <summary>Sends <paramref name="data"/> in separate sends of at most <paramref name="chunkSize"/> bytes.</summary>

@@ -137,7 +137,7 @@ public sealed record EchoServerSettings
             .AddHoconResource(typeof(EchoServerSettings).Assembly, ReferenceResource)
             .AddConfiguration(configuration)
             .Build();
-        return new Reader(configuration, layered).Read();
+        return new Reader(layered).Read();
     }
 
     /// <summary>Checks the rules that span properties, which <c>init</c> accessors cannot see.</summary>
@@ -162,28 +162,25 @@ public sealed record EchoServerSettings
 
     private static TimeSpan Positive(string property, TimeSpan value) => value > TimeSpan.Zero ? value : throw OutOfRange(property, value, "must be positive");
 
-    /// <summary>
-    /// Reads keys from the layered view, but reports errors against the caller's configuration when it holds the key: the embedded
-    /// defaults sit below it through a chained provider, which cannot tell where a value came from (file:line:col).
-    /// </summary>
-    private readonly struct Reader(IConfiguration source, IConfigurationRoot layered)
+    /// <summary>Reads <c>actorecho.server.*</c> from the layered configuration; errors name the key and, for HOCON, its file:line:col.</summary>
+    private readonly struct Reader(IConfigurationRoot configuration)
     {
         public EchoServerSettings Read()
         {
             var settings = new EchoServerSettings
             {
                 Host = ReadHost(),
-                Port = ReadInt("port", Default.Port, IPEndPoint.MinPort, IPEndPoint.MaxPort, "must be between 0 and 65535"),
-                Backlog = ReadInt("backlog", Default.Backlog, 1, int.MaxValue, "must be at least 1"),
-                HighWaterMark = For("high-water-mark").GetByteSize(Section + "high-water-mark", Default.HighWaterMark),
-                LowWaterMark = For("low-water-mark").GetByteSize(Section + "low-water-mark", Default.LowWaterMark),
-                AckEvery = For("ack-every").GetByteSize(Section + "ack-every", Default.AckEvery),
+                Port = configuration.GetInt32(Section + "port", Default.Port, IPEndPoint.MinPort, IPEndPoint.MaxPort),
+                Backlog = configuration.GetInt32(Section + "backlog", Default.Backlog, min: 1),
+                HighWaterMark = configuration.GetByteSize(Section + "high-water-mark", Default.HighWaterMark, min: 0),
+                LowWaterMark = configuration.GetByteSize(Section + "low-water-mark", Default.LowWaterMark, min: 0),
+                AckEvery = configuration.GetByteSize(Section + "ack-every", Default.AckEvery, min: 0),
                 IdleTimeout = ReadIdleTimeout(),
-                Greeting = layered.GetString(Section + "greeting", string.Empty),
-                MaxBytesPerConnection = For("max-bytes-per-connection").GetByteSize(Section + "max-bytes-per-connection", 0),
-                RebindInitialBackoff = ReadPositive("rebind-initial-backoff", Default.RebindInitialBackoff),
-                RebindMaxBackoff = ReadPositive("rebind-max-backoff", Default.RebindMaxBackoff),
-                DrainTimeout = ReadPositive("drain-timeout", Default.DrainTimeout),
+                Greeting = configuration.GetString(Section + "greeting", string.Empty),
+                MaxBytesPerConnection = configuration.GetByteSize(Section + "max-bytes-per-connection", 0, min: 0),
+                RebindInitialBackoff = configuration.GetPositiveDuration(Section + "rebind-initial-backoff", Default.RebindInitialBackoff),
+                RebindMaxBackoff = configuration.GetPositiveDuration(Section + "rebind-max-backoff", Default.RebindMaxBackoff),
+                DrainTimeout = configuration.GetPositiveDuration(Section + "drain-timeout", Default.DrainTimeout),
             };
 
             if (settings.LowWaterMark >= settings.HighWaterMark)
@@ -199,15 +196,12 @@ public sealed record EchoServerSettings
             return settings;
         }
 
-        /// <summary>The configuration to read <paramref name="key"/> from: the caller's when it has the key (for its origin), else the layered one.</summary>
-        private IConfiguration For(string key) => source[Section + key] is not null ? source : layered;
-
         private ConfigurationValueException Fail(string key, string value, string expectation) =>
-            ConfigurationValueException.OutOfRange(For(key), Section + key, value, expectation);
+            ConfigurationValueException.OutOfRange(configuration, Section + key, value, expectation);
 
         private IPAddress ReadHost()
         {
-            var text = layered.GetString(Section + "host", "127.0.0.1").Trim();
+            var text = configuration.GetString(Section + "host", "127.0.0.1").Trim();
             if (string.Equals(text, "localhost", StringComparison.OrdinalIgnoreCase))
             {
                 return IPAddress.Loopback;
@@ -218,22 +212,10 @@ public sealed record EchoServerSettings
                 : throw Fail("host", text, "must be an IP address (e.g. 127.0.0.1, 0.0.0.0, ::1) or 'localhost'");
         }
 
-        private int ReadInt(string key, int defaultValue, int min, int max, string expectation)
-        {
-            var value = For(key).GetInt32(Section + key, defaultValue);
-            return value >= min && value <= max ? value : throw Fail(key, Text(value), expectation);
-        }
-
         private TimeSpan? ReadIdleTimeout()
         {
-            var value = For("idle-timeout").GetDurationOrInfinite(Section + "idle-timeout", null);
+            var value = configuration.GetDurationOrInfinite(Section + "idle-timeout", null);
             return value is null || value > TimeSpan.Zero ? value : throw Fail("idle-timeout", value.Value.ToString(), "must be a positive duration or 'off'");
-        }
-
-        private TimeSpan ReadPositive(string key, TimeSpan defaultValue)
-        {
-            var value = For(key).GetDuration(Section + key, defaultValue);
-            return value > TimeSpan.Zero ? value : throw Fail(key, value.ToString(), "must be a positive duration");
         }
 
         private static string Text(long value) => value.ToString(CultureInfo.InvariantCulture);

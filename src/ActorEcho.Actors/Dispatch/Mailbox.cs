@@ -122,6 +122,12 @@ internal sealed class Mailbox : IThreadPoolWorkItem
     /// <summary>Runs the system messages queued so far; called between user messages too, so stop and failure handling is prompt.</summary>
     internal void ProcessSystemMessages()
     {
+        // Nearly every run finds no system message: a plain read skips the interlocked exchange below.
+        if (Volatile.Read(ref _systemHead) is null)
+        {
+            return;
+        }
+
         for (var message = TakeSystemMessages(); message is not null; message = TakeSystemMessages())
         {
             while (message is not null)

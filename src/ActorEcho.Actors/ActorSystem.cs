@@ -199,7 +199,8 @@ public sealed class ActorSystem : IAsyncDisposable
         return new MailboxSettings(
             ActorSystemSettings.ReadThroughput(Configuration, dispatcherSection),
             ActorSystemSettings.ReadCapacity(Configuration, mailboxSection),
-            PreferLocal(dispatcherId));
+            PreferLocal(dispatcherId),
+            ActorSystemSettings.ReadInlineDepth(Configuration, dispatcherSection));
     }
 
     private bool PreferLocal(string dispatcherId) => Configuration.GetBoolean(SectionFor(dispatcherId, "dispatcher") + ":prefer-local-queue", true);

@@ -78,6 +78,9 @@ public sealed class ActorSystemSettings
     internal static int ReadThroughput(IConfiguration configuration, string section) =>
         configuration.GetInt32(section + ":throughput", 30, min: 1);
 
+    internal static int ReadInlineDepth(IConfiguration configuration, string section) =>
+        configuration.GetInt32(section + ":inline-depth", 0, min: 0, max: 16);
+
     internal static int ReadCapacity(IConfiguration configuration, string section) =>
         configuration.GetInt32(section + ":mailbox-capacity", 0, min: 0);
 }

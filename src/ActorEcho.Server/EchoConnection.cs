@@ -76,7 +76,7 @@ internal sealed partial class EchoConnection : ActorBase
     /// <param name="settings">Flow control, limits and idle timeout.</param>
     /// <param name="greetingBytes">Bytes of greeting the server already wrote on this actor's behalf (0 for none).</param>
     public static Props CreateProps(IActorRef connection, EndPoint remote, EchoServerSettings settings, int greetingBytes) =>
-        Props.Create(() => new EchoConnection(connection, remote, settings, greetingBytes));
+        Props.Create(() => new EchoConnection(connection, remote, settings, greetingBytes)).WithDispatcher(Tcp.IODispatcherId);
 
     private long Outstanding => _written - _acked + _refusedBytes;
 

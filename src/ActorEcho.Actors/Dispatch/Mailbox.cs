@@ -35,6 +35,14 @@ internal sealed class Mailbox : IThreadPoolWorkItem
 
     private int _status;
 
+    /// <summary>Mailbox runs on this thread's stack: 1 inside a thread-pool run, more when runs nest inline.</summary>
+    [ThreadStatic]
+    private static int t_depth;
+
+    /// <summary>True while an inline delivery source (an I/O loop that holds no lock) posts on this thread.</summary>
+    [ThreadStatic]
+    private static bool t_inlineSource;
+
     private int _closed;
 
     public Mailbox(ActorCell cell, MailboxSettings settings)
@@ -47,6 +55,12 @@ internal sealed class Mailbox : IThreadPoolWorkItem
     internal int SuspendCount;
 
     public bool IsClosed => Volatile.Read(ref _closed) != 0;
+
+    /// <summary>Neither running nor queued to run (a snapshot, for tests and diagnostics).</summary>
+    internal bool IsIdle => Volatile.Read(ref _status) == StatusIdle;
+
+    /// <summary>Mailbox runs on the calling thread's stack (a snapshot, for tests and diagnostics).</summary>
+    internal static int CurrentDepth => t_depth;
 
     /// <summary>Number of user messages waiting (approximate under concurrency).</summary>
     public int Count => _queue?.Count ?? 0;
@@ -68,8 +82,33 @@ internal sealed class Mailbox : IThreadPoolWorkItem
             return;
         }
 
-        TrySchedule();
+        if (TryClaim())
+        {
+            var depth = t_depth;
+            if (depth < _settings.InlineDepth && (depth > 0 || t_inlineSource))
+            {
+                Execute();
+            }
+            else
+            {
+                ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: _settings.PreferLocal);
+            }
+        }
     }
+
+    /// <summary>
+    /// Marks this thread as an inline delivery source until <see cref="ExitInlineSource"/>: posts from it may run idle inline-capable
+    /// mailboxes at once. Only for code that holds no lock and tolerates the receiver running on its stack.
+    /// </summary>
+    /// <returns>The previous state, for <see cref="ExitInlineSource"/>.</returns>
+    internal static bool EnterInlineSource()
+    {
+        var previous = t_inlineSource;
+        t_inlineSource = true;
+        return previous;
+    }
+
+    internal static void ExitInlineSource(bool previous) => t_inlineSource = previous;
 
     public void PostSystem(SystemMessage message)
     {
@@ -102,6 +141,7 @@ internal sealed class Mailbox : IThreadPoolWorkItem
     {
         var previous = ActorCell.Current;
         ActorCell.Current = _cell;
+        t_depth++;
         try
         {
             ProcessSystemMessages();
@@ -109,6 +149,7 @@ internal sealed class Mailbox : IThreadPoolWorkItem
         }
         finally
         {
+            t_depth--;
             ActorCell.Current = previous;
         }
 
@@ -188,11 +229,16 @@ internal sealed class Mailbox : IThreadPoolWorkItem
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void TrySchedule()
     {
-        if (Volatile.Read(ref _status) == StatusIdle && Interlocked.CompareExchange(ref _status, StatusScheduled, StatusIdle) == StatusIdle)
+        if (TryClaim())
         {
             ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: _settings.PreferLocal);
         }
     }
+
+    /// <summary>Moves the mailbox from idle to scheduled; true for the one caller that did, which must then run or queue it.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private bool TryClaim() =>
+        Volatile.Read(ref _status) == StatusIdle && Interlocked.CompareExchange(ref _status, StatusScheduled, StatusIdle) == StatusIdle;
 
     /// <summary>Re-evaluates scheduling after the actor's own state changed (resumed, unstashed) outside a mailbox run.</summary>
     internal void ScheduleIfHasWork()

@@ -2,6 +2,7 @@ using System.Buffers;
 using System.IO.Pipelines;
 using System.Net;
 using System.Net.Sockets;
+using ActorEcho.Actors.Dispatch;
 using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Connections.Features;
 using Microsoft.Extensions.Logging;
@@ -58,7 +59,7 @@ internal sealed class TcpConnection : ActorBase, IWithTimers
     public ITimerScheduler Timers { get; set; } = null!;
 
     public static Props CreateProps(TcpExtension tcp, ConnectionContext connection, IActorRef bindHandler, bool pullMode) =>
-        Props.Create(() => new TcpConnection(tcp, connection, bindHandler, pullMode));
+        Props.Create(() => new TcpConnection(tcp, connection, bindHandler, pullMode)).WithDispatcher(Tcp.IODispatcherId);
 
     protected override void PreStart()
     {
@@ -551,7 +552,9 @@ internal sealed class TcpConnection : ActorBase, IWithTimers
 
     /// <summary>
     /// Reads until the peer's FIN or an error, telling the handler each chunk directly (the connection actor is not on this path).
-    /// Each chunk is copied out of the transport's pooled buffer before it is released, so no pooled byte escapes.
+    /// Each chunk is copied out of the transport's pooled buffer before it is released, so no pooled byte escapes. The loop is an
+    /// inline delivery source: a handler on <see cref="Tcp.IODispatcherId"/> handles the chunk on this thread, and its writes to this
+    /// connection (also on that dispatcher) are written and flushed there too, so an echo costs no thread hop.
     /// </summary>
     private static async Task ReadLoopAsync(PipeReader input, IActorRef handler, IActorRef self, ReadGate gate, TcpExtension tcp, CancellationToken stop)
     {
@@ -567,7 +570,17 @@ internal sealed class TcpConnection : ActorBase, IWithTimers
                 if (!buffer.IsEmpty)
                 {
                     var chunk = buffer.Length > maxChunk ? buffer.Slice(0, maxChunk) : buffer;
-                    handler.Tell(new Tcp.Received(ByteString.CopyFrom(chunk)), self);
+                    var received = new Tcp.Received(ByteString.CopyFrom(chunk));
+                    var previous = Mailbox.EnterInlineSource();
+                    try
+                    {
+                        handler.Tell(received, self); // a handler on io-dispatcher runs here, on this I/O thread
+                    }
+                    finally
+                    {
+                        Mailbox.ExitInlineSource(previous);
+                    }
+
                     bytesRead += chunk.Length;
                     input.AdvanceTo(chunk.End);
                     if (chunk.Length < buffer.Length || !result.IsCompleted)

@@ -18,6 +18,13 @@ public static partial class Tcp
     /// <summary>The TCP manager of <paramref name="system"/> (created on first use, one per system): send it <see cref="Bind"/>.</summary>
     public static IActorRef Manager(ActorSystem system) => TcpExtension.Get(system).Manager;
 
+    /// <summary>
+    /// The dispatcher of connection actors (<c>actorecho.actor.io-dispatcher</c>). Give a connection handler's Props this dispatcher
+    /// (<c>Props.WithDispatcher(Tcp.IODispatcherId)</c>) when it never blocks: it then handles <see cref="Received"/> on the socket's
+    /// I/O thread and its <see cref="Write"/>s are sent from there, without a thread-pool hop in between.
+    /// </summary>
+    public const string IODispatcherId = "io-dispatcher";
+
     /// <summary>Every TCP message.</summary>
     public abstract class Message
     {

@@ -61,8 +61,9 @@ public sealed class TcpSettings
 
     /// <summary>
     /// <c>inline-scheduling</c>: run the transport's pipe continuations (our read loop, flush completions) on the socket I/O thread
-    /// instead of a thread-pool hop (Kestrel's UnsafePreferInlineScheduling). Safe here because that code never blocks: it copies,
-    /// tells an actor and returns; actors themselves always run on the thread pool.
+    /// instead of a thread-pool hop (Kestrel's UnsafePreferInlineScheduling). Safe here because that code never blocks: it copies
+    /// and tells the handler. A handler on <see cref="Tcp.IODispatcherId"/> then runs on that thread too; other handlers run on
+    /// the thread pool.
     /// </summary>
     public bool InlineScheduling { get; }
 

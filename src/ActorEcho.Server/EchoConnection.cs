@@ -13,10 +13,10 @@ namespace ActorEcho.Server;
 /// Flow control: "outstanding" bytes are echoes handed to the connection but not yet acked, plus echoes waiting to be resent after
 /// a refusal. Acks are cumulative, so only some writes ask for one: when <c>ack-every</c> bytes were written since the last ask,
 /// when outstanding bytes exceed <c>high-water-mark</c>, while reading is suspended, and while finishing. Above the high-water
-/// mark reading is suspended; at or below <c>low-water-mark</c> it resumes. A client that writes but never reads is therefore
-/// bounded, but not to the mark alone: the read loop keeps reading until the SuspendReading (queued behind this actor's writes)
-/// reaches the connection, and the transport buffers up to <c>receive-buffer-size</c>. Measured: 1.2–2.1 MiB held per stalled
-/// client with the defaults (tests/ActorEcho.Server.Tests/Integration); tightening this is issue #7's slow-reader bound.
+/// mark reading is suspended; at or below <c>low-water-mark</c> it resumes. A client that writes but never reads therefore costs
+/// the server at most about <c>high-water-mark</c> (unacked echoes) + the transport's <c>receive-buffer-size</c> (what the
+/// transport reads ahead into its input pipe) + <c>send-buffer-size</c>: on the io-dispatcher the SuspendReading reaches the connection
+/// before its next read. Measured with the defaults: 1.3 MiB held per stalled client (tests/ActorEcho.Server.Tests/Integration).
 /// </para>
 /// <para>
 /// Refused writes (NACK, <see cref="Tcp.CommandFailed"/>): the connection refuses every later write until <see cref="Tcp.ResumeWriting"/>

@@ -47,7 +47,7 @@ public sealed class SuspendResumeUnderLoadTests(ITestOutputHelper output) : TcpT
         Assert.Equal(payload.Length, report.Data.Length);
         var common = payload.AsSpan().CommonPrefixLength(report.Data);
         Assert.True(common == payload.Length, $"The handler's stream differs from the client's at offset {common}.");
-        Assert.True(report.Suspends >= 50, $"Only {report.Suspends} suspends: the test did not exercise suspend/resume.");
+        Assert.True(report.Suspends >= 20, $"Only {report.Suspends} suspends: the test did not exercise suspend/resume.");
     }
 
     private ITestOutputHelper Output { get; } = output;

@@ -37,7 +37,6 @@ public sealed class MaxConnectionsExactTests(ITestOutputHelper output)
 
             using (var extra = await LoopbackClient.ConnectAsync(address))
             {
-                await extra.SendAsync(new byte[] { 1, 2, 3 });
                 var outcome = await extra.ReceiveUntilEofAsync(Wait);
                 AssertClosedByServer(outcome);
                 Assert.Empty(outcome.Data);

@@ -66,8 +66,8 @@ internal sealed partial class EchoConnection : ActorBase
 
         // The server writes the greeting on this actor's behalf right behind Register (to keep it first); count it as written.
         _written = greetingBytes;
-        _finishing = Finishing;
-        _closing = Closing;
+        _finishing = GuardedFinishing;
+        _closing = GuardedClosing;
     }
 
     /// <summary>Props for the handler of <paramref name="connection"/> (the sender of <see cref="Tcp.Connected"/>).</summary>
@@ -101,7 +101,52 @@ internal sealed partial class EchoConnection : ActorBase
             _reason ?? "handler stopped");
 
     /// <inheritdoc />
-    protected override bool Receive(object message) => Echoing(message);
+    protected override bool Receive(object message)
+    {
+        try
+        {
+            return Echoing(message);
+        }
+        catch (Exception ex) when (LogFailure(ex, message))
+        {
+            throw; // not reached: the filter only logs
+        }
+    }
+
+    private bool GuardedFinishing(object message)
+    {
+        try
+        {
+            return Finishing(message);
+        }
+        catch (Exception ex) when (LogFailure(ex, message))
+        {
+            throw;
+        }
+    }
+
+    private bool GuardedClosing(object message)
+    {
+        try
+        {
+            return Closing(message);
+        }
+        catch (Exception ex) when (LogFailure(ex, message))
+        {
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Logs a handler failure once, with the client's address (the supervisor's own log, which only knows the actor path, is off), and
+    /// returns false so the exception goes on to the supervisor unchanged. An exception filter: the failing frame is not unwound twice.
+    /// </summary>
+    private bool LogFailure(Exception failure, object message)
+    {
+        _reason = "failed: " + failure.Message;
+        _log.LogError(failure, "Connection {Remote} failed handling {Message} and is reset: {Reason}", _remote, message.GetType().Name, failure.Message);
+        return false;
+    }
 
     /// <summary>The normal state: echo what arrives.</summary>
     private bool Echoing(object message)

@@ -27,6 +27,9 @@ public sealed partial class EchoServer : ActorBase, IWithTimers
     private const string RebindTimer = "rebind";
     private const string DrainTimer = "drain";
 
+    /// <summary>Stops a failed connection handler (its connection is reset); the handler logged the failure with the client's address.</summary>
+    private static readonly SupervisorStrategy s_connectionStrategy = new OneForOneStrategy(null, null, Decider.From(Directive.Stop), loggingEnabled: false);
+
     private readonly EchoServerSettings _settings;
     private readonly ILogger _log;
     private readonly Tcp.Write? _greeting;
@@ -113,7 +116,7 @@ public sealed partial class EchoServer : ActorBase, IWithTimers
     }
 
     /// <summary>A failing connection handler is stopped: a broken connection cannot be repaired by a restart.</summary>
-    protected override SupervisorStrategy SupervisorStrategy() => Actors.Supervision.SupervisorStrategy.StoppingStrategy;
+    protected override SupervisorStrategy SupervisorStrategy() => s_connectionStrategy;
 
     /// <inheritdoc />
     protected override bool Receive(object message) => Binding(message);

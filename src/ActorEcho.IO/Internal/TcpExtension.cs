@@ -1,11 +1,10 @@
 using System.Runtime.CompilerServices;
 using Microsoft.AspNetCore.Server.Kestrel.Transport.Sockets;
-using Microsoft.Extensions.Options;
 
 namespace ActorEcho.IO.Internal;
 
 /// <summary>
-/// One per actor system: the TCP settings, the Kestrel socket transport factory and the <c>/system/IO-TCP</c> manager actor.
+/// One per actor system: the TCP settings, Kestrel's socket connection factory and the <c>/system/IO-TCP</c> manager actor.
 /// Created on first use of <see cref="Tcp.Manager"/>.
 /// </summary>
 internal sealed class TcpExtension
@@ -17,18 +16,27 @@ internal sealed class TcpExtension
         System = system;
         Settings = TcpSettings.FromConfiguration(system.Configuration);
         Metrics = new TcpMetrics(system.Name);
-        TransportFactory = new SocketTransportFactory(
-            Options.Create(new SocketTransportOptions
+        ConnectionFactory = new SocketConnectionContextFactory(
+            new SocketConnectionFactoryOptions
             {
-                NoDelay = Settings.NoDelay,
                 MaxReadBufferSize = Settings.ReceiveBufferSize,
                 MaxWriteBufferSize = Settings.SendBufferSize,
                 WaitForDataBeforeAllocatingBuffer = Settings.WaitForDataBeforeAllocatingBuffer,
                 UnsafePreferInlineScheduling = Settings.InlineScheduling,
-            }),
-            system.LoggerFactory);
+            },
+            system.LoggerFactory.CreateLogger("ActorEcho.IO.Transport"));
         Manager = system.SystemActorOf(Props.Create(() => new TcpManager(this)).WithDispatcher("internal-dispatcher"), "IO-TCP");
-        system.WhenTerminated.ContinueWith(static (_, s) => ((TcpMetrics)s!).Dispose(), Metrics, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        system.WhenTerminated.ContinueWith(
+            static (_, s) =>
+            {
+                var extension = (TcpExtension)s!;
+                extension.Metrics.Dispose();
+                extension.ConnectionFactory.Dispose();
+            },
+            this,
+            CancellationToken.None,
+            TaskContinuationOptions.ExecuteSynchronously,
+            TaskScheduler.Default);
     }
 
     public ActorSystem System { get; }
@@ -37,7 +45,11 @@ internal sealed class TcpExtension
 
     public TcpMetrics Metrics { get; }
 
-    public SocketTransportFactory TransportFactory { get; }
+    /// <summary>
+    /// Wraps each accepted socket in Kestrel's pipe-based connection. The listener accepts on its own socket (not Kestrel's
+    /// listener, which retries every accept error at once and so spins on EMFILE) and hands the sockets here.
+    /// </summary>
+    public SocketConnectionContextFactory ConnectionFactory { get; }
 
     public IActorRef Manager { get; }
 

@@ -1,20 +1,23 @@
 using System.Diagnostics;
+using System.Net;
 using System.Net.Sockets;
 using ActorEcho.Actors.Supervision;
 using Microsoft.AspNetCore.Connections;
+using Microsoft.AspNetCore.Server.Kestrel.Transport.Sockets;
 using Microsoft.Extensions.Logging;
 
 namespace ActorEcho.IO.Internal;
 
 /// <summary>
-/// INTERNAL API. One per <see cref="Tcp.Bind"/>: binds through Kestrel's socket transport, answers the binder with
+/// INTERNAL API. One per <see cref="Tcp.Bind"/>: binds its own listening socket (Kestrel wraps the accepted ones), answers the binder with
 /// <see cref="Tcp.Bound"/> (or <see cref="Tcp.CommandFailed"/>), and turns each accepted socket into a child <see cref="TcpConnection"/>.
 /// </summary>
 /// <remarks>
 /// Accepting runs in <c>batch-accept-limit</c> async loops that only tell this actor what they accepted; all state changes happen
-/// here. Accept errors (EMFILE, aborted handshakes) never stop the listener: the loop backs off and tries again, and the error is
-/// logged at most once per second. Connections beyond <c>max-connections</c> are accepted and closed at once, so the kernel's
-/// backlog does not fill with clients that will never be served. After <see cref="Tcp.Unbind"/> the connections stay open; the
+/// here. Accept errors never stop the listener: an aborted handshake is skipped, EMFILE and other errors make the loop back off
+/// (Kestrel's own listener retries them at once, which spins on EMFILE), and the error is logged at most once per second.
+/// Connections beyond <c>max-connections</c> are accepted and closed at once, so the kernel's backlog does not fill with clients
+/// that will never be served. After <see cref="Tcp.Unbind"/> the connections stay open; the
 /// listener stops when the last one closes.
 /// </remarks>
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "An actor releases what it owns in PostStop.")]
@@ -26,7 +29,7 @@ internal sealed class TcpListener : ActorBase
     private readonly ILogger _log;
     private readonly CancellationTokenSource _stopAccepting = new();
     private readonly SemaphoreSlim? _acceptCredits;
-    private IConnectionListener? _listener;
+    private Socket? _listener;
     private Task<ListenerBound>? _binding;
     private bool _bindCompleted;
     private IActorRef? _unbindRequester;
@@ -62,16 +65,22 @@ internal sealed class TcpListener : ActorBase
         _acceptCredits?.Dispose();
         if (_listener is { } listener)
         {
-            _ = DisposeListenerAsync(listener);
+            listener.Dispose();
         }
         else if (!_bindCompleted && _binding is { } binding)
         {
             // Stopped while binding (e.g. the bind handler died): release the port once the bind completes.
             _ = binding.ContinueWith(
-                static t => t.IsCompletedSuccessfully ? DisposeListenerAsync(t.Result.Listener) : Task.CompletedTask,
+                static t =>
+                {
+                    if (t.IsCompletedSuccessfully)
+                    {
+                        t.Result.Listener.Dispose();
+                    }
+                },
                 CancellationToken.None,
                 TaskContinuationOptions.ExecuteSynchronously,
-                TaskScheduler.Default).Unwrap();
+                TaskScheduler.Default);
         }
     }
 
@@ -84,15 +93,16 @@ internal sealed class TcpListener : ActorBase
         _ => ReceiveBound(message),
     };
 
-    private bool OnBound(IConnectionListener listener)
+    private bool OnBound(Socket listener)
     {
         _bindCompleted = true;
         _listener = listener;
-        _log.LogDebug("Bound {Address} (backlog {Backlog}{Pull})", listener.EndPoint, _bind.Backlog, _bind.PullMode ? ", pull mode" : string.Empty);
-        _commander.Tell(new Tcp.Bound(listener.EndPoint), Self);
+        var endPoint = listener.LocalEndPoint!;
+        _log.LogDebug("Bound {Address} (backlog {Backlog}{Pull})", endPoint, _bind.Backlog, _bind.PullMode ? ", pull mode" : string.Empty);
+        _commander.Tell(new Tcp.Bound(endPoint), Self);
         for (var i = 0; i < _tcp.Settings.BatchAcceptLimit; i++)
         {
-            _ = AcceptLoopAsync(listener, Self, _acceptCredits, _tcp.Settings, _stopAccepting.Token);
+            _ = AcceptLoopAsync(listener, _tcp.ConnectionFactory, Self, _acceptCredits, _tcp.Settings, _stopAccepting.Token);
         }
 
         return true;
@@ -194,7 +204,8 @@ internal sealed class TcpListener : ActorBase
 
         _listener = null;
         _unbindRequester = requester;
-        DisposeListenerAsync(listener).PipeTo(Self, success: () => new ListenerUnbound(requester), failure: _ => new ListenerUnbound(requester));
+        listener.Dispose(); // closes the listening socket at once: new clients are refused from here on
+        Self.Tell(new ListenerUnbound(requester), Self);
     }
 
     private void LogAcceptError(Exception error)
@@ -218,21 +229,34 @@ internal sealed class TcpListener : ActorBase
         return true;
     }
 
-    private async Task<ListenerBound> BindAsync()
+    /// <summary>
+    /// Binds and listens on our own socket with the Bind's backlog. "Address in use" becomes Kestrel's <see cref="AddressInUseException"/>
+    /// (as with Kestrel's own listener); other bind errors stay <see cref="SocketException"/>s.
+    /// </summary>
+    private Task<ListenerBound> BindAsync()
     {
-        var listener = await _tcp.TransportFactory.BindAsync(_bind.LocalAddress).ConfigureAwait(false);
-        return new ListenerBound(listener);
-    }
-
-    private static async Task DisposeListenerAsync(IConnectionListener listener)
-    {
+        var address = _bind.LocalAddress;
+        var socket = new Socket(address.AddressFamily, SocketType.Stream, address is IPEndPoint ? ProtocolType.Tcp : ProtocolType.Unspecified);
         try
         {
-            await listener.UnbindAsync().ConfigureAwait(false);
+            if (address is IPEndPoint { Address: var ip } && ip.Equals(IPAddress.IPv6Any))
+            {
+                socket.DualMode = true;
+            }
+
+            socket.Bind(address);
+            socket.Listen(_bind.Backlog);
+            return Task.FromResult(new ListenerBound(socket));
         }
-        finally
+        catch (SocketException ex) when (ex.SocketErrorCode == SocketError.AddressAlreadyInUse)
         {
-            await listener.DisposeAsync().ConfigureAwait(false);
+            socket.Dispose();
+            return Task.FromException<ListenerBound>(new AddressInUseException(ex.Message, ex));
+        }
+        catch (Exception ex)
+        {
+            socket.Dispose();
+            return Task.FromException<ListenerBound>(ex);
         }
     }
 
@@ -240,7 +264,8 @@ internal sealed class TcpListener : ActorBase
     /// Accepts until cancelled or unbound. Runs off the actor: it only tells the listener what happened. In pull mode each accept
     /// takes one credit granted by <see cref="Tcp.ResumeAccepting"/>.
     /// </summary>
-    private static async Task AcceptLoopAsync(IConnectionListener listener, IActorRef self, SemaphoreSlim? credits, TcpSettings settings, CancellationToken stop)
+    private static async Task AcceptLoopAsync(
+        Socket listener, SocketConnectionContextFactory factory, IActorRef self, SemaphoreSlim? credits, TcpSettings settings, CancellationToken stop)
     {
         var backoff = settings.AcceptErrorInitialBackoff;
         while (!stop.IsCancellationRequested)
@@ -252,22 +277,17 @@ internal sealed class TcpListener : ActorBase
                     await credits.WaitAsync(stop).ConfigureAwait(false);
                 }
 
-                var connection = await listener.AcceptAsync(stop).ConfigureAwait(false);
-                if (connection is null)
-                {
-                    return; // unbound
-                }
-
+                var socket = await listener.AcceptAsync(stop).ConfigureAwait(false);
                 if (stop.IsCancellationRequested)
                 {
                     // The listener is stopping: nobody would own this connection.
-                    connection.Abort(new ConnectionAbortedException("listener stopped"));
-                    await connection.DisposeAsync().ConfigureAwait(false);
+                    socket.Dispose();
                     return;
                 }
 
+                ConfigureAccepted(socket, settings);
                 backoff = settings.AcceptErrorInitialBackoff;
-                self.Tell(new Accepted(connection), null);
+                self.Tell(new Accepted(factory.Create(socket)), null);
             }
             catch (OperationCanceledException) when (stop.IsCancellationRequested)
             {
@@ -275,10 +295,19 @@ internal sealed class TcpListener : ActorBase
             }
             catch (ObjectDisposedException)
             {
+                return; // unbound: the listening socket was closed
+            }
+            catch (SocketException ex) when (ex.SocketErrorCode is SocketError.OperationAborted or SocketError.Interrupted && stop.IsCancellationRequested)
+            {
                 return;
+            }
+            catch (SocketException ex) when (ex.SocketErrorCode is SocketError.ConnectionReset or SocketError.ConnectionAborted)
+            {
+                // A client gave up during the handshake (ECONNABORTED): nothing is wrong with the listener; accept the next one at once.
             }
             catch (Exception ex) when (ex is SocketException or IOException or InvalidOperationException)
             {
+                // EMFILE, ENFILE, ENOBUFS...: back off so that the loop does not spin while descriptors are short.
                 self.Tell(new AcceptFailed(ex), null);
                 try
                 {
@@ -294,7 +323,19 @@ internal sealed class TcpListener : ActorBase
         }
     }
 
-    private sealed record ListenerBound(IConnectionListener Listener);
+    private static void ConfigureAccepted(Socket socket, TcpSettings settings)
+    {
+        try
+        {
+            socket.NoDelay = settings.NoDelay;
+        }
+        catch (SocketException)
+        {
+            // The peer already went away; the connection will report it.
+        }
+    }
+
+    private sealed record ListenerBound(Socket Listener);
 
     private sealed record ListenerUnbound(IActorRef Requester);
 

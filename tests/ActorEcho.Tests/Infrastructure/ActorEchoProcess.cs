@@ -41,10 +41,20 @@ internal sealed partial class ActorEchoProcess : IAsyncDisposable
     public static string AppPath => Path.Combine(AppContext.BaseDirectory, "actorecho.dll");
 
     /// <summary>Starts <c>dotnet actorecho.dll</c> with <paramref name="args"/>; ACTORECHO__ variables of the test run are not passed on.</summary>
-    public static ActorEchoProcess Start(params string[] args)
+    public static ActorEchoProcess Start(params string[] args) => StartUnder(null, args);
+
+    /// <summary>
+    /// Starts <c>dotnet actorecho.dll</c> under <c>prlimit --nofile=N:N</c> (a lowered RLIMIT_NOFILE); prlimit execs dotnet, so
+    /// <see cref="Id"/> is the server's own process id.
+    /// </summary>
+    public static ActorEchoProcess StartWithFileLimit(int openFiles, params string[] args) =>
+        StartUnder(["/usr/bin/prlimit", $"--nofile={openFiles}:{openFiles}", "--"], args);
+
+    private static ActorEchoProcess StartUnder(string[]? launcher, string[] args)
     {
         Assert.True(File.Exists(AppPath), $"{AppPath} is missing: the test project must reference src/ActorEcho.");
-        var startInfo = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
+        var dotnet = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet";
+        var startInfo = new ProcessStartInfo(launcher is null ? dotnet : launcher[0])
         {
             RedirectStandardInput = true,
             RedirectStandardOutput = true,
@@ -52,6 +62,16 @@ internal sealed partial class ActorEchoProcess : IAsyncDisposable
             UseShellExecute = false,
             WorkingDirectory = AppContext.BaseDirectory,
         };
+        if (launcher is not null)
+        {
+            foreach (var part in launcher.Skip(1))
+            {
+                startInfo.ArgumentList.Add(part);
+            }
+
+            startInfo.ArgumentList.Add(dotnet);
+        }
+
         startInfo.ArgumentList.Add(AppPath);
         foreach (var arg in args)
         {
@@ -75,6 +95,9 @@ internal sealed partial class ActorEchoProcess : IAsyncDisposable
         Assert.True(match.Success, $"Unexpected listening line: '{line}'");
         return int.Parse(match.Groups["port"].Value, CultureInfo.InvariantCulture);
     }
+
+    /// <summary>The number of open file descriptors of the process (<c>/proc/PID/fd</c>, Linux).</summary>
+    public int OpenFileDescriptors => Directory.GetFiles($"/proc/{_process.Id}/fd").Length;
 
     /// <summary>Sends SIGTERM (libc <c>kill(pid, 15)</c>).</summary>
     public void Terminate()

@@ -32,7 +32,7 @@ public sealed record AcceptedConnection(LoopbackClient Client, IActorRef Connect
 /// TestKit base for the TCP layer over real loopback sockets: binds on 127.0.0.1 port 0 with probes as bind handlers, connects raw
 /// socket clients, and collects <see cref="IO.Tcp.Received"/> chunks. Each test gets its own actor system (and TCP manager).
 /// </summary>
-public abstract class TcpTestKit(string? hocon, ITestOutputHelper output) : ActorEcho.TestKit.TestKit(hocon, output)
+public abstract class TcpTestKit(string? hocon, ITestOutputHelper output, string? systemName = null) : ActorEcho.TestKit.TestKit(hocon, output, systemName)
 {
     /// <summary>Timeout of expectations that wait for the network or the TCP actors.</summary>
     protected static readonly TimeSpan Wait = TimeSpan.FromSeconds(5);

@@ -45,6 +45,8 @@ internal sealed class TcpExtension
 
     public TcpMetrics Metrics { get; }
 
+    private int _openConnections;
+
     /// <summary>
     /// Wraps each accepted socket in Kestrel's pipe-based connection. The listener accepts on its own socket (not Kestrel's
     /// listener, which retries every accept error at once and so spins on EMFILE) and hands the sockets here.
@@ -52,6 +54,26 @@ internal sealed class TcpExtension
     public SocketConnectionContextFactory ConnectionFactory { get; }
 
     public IActorRef Manager { get; }
+
+    /// <summary>Connections open across every listener of this system (each holds a descriptor).</summary>
+    public int OpenConnections => Volatile.Read(ref _openConnections);
+
+    public void ConnectionsOpened(int count) => Interlocked.Add(ref _openConnections, count);
+
+    /// <summary>
+    /// How many connections this process can hold in all while <c>descriptor-reserve</c> descriptors stay free for the runtime
+    /// (which aborts when it cannot open a file, e.g. to read memory status for the GC); null when unknown or turned off.
+    /// Measured now: what is open beyond our connections (runtime, listeners, files) is assumed to stay.
+    /// </summary>
+    public long? ConnectionDescriptorBudget()
+    {
+        if (Settings.DescriptorReserve == 0 || FileDescriptors.SoftLimit is not { } soft || FileDescriptors.OpenCount is not { } open)
+        {
+            return null;
+        }
+
+        return Math.Max(0, soft - (open - OpenConnections) - Settings.DescriptorReserve);
+    }
 
     public static TcpExtension Get(ActorSystem system)
     {

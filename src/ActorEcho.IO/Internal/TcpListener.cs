@@ -38,6 +38,7 @@ internal sealed class TcpListener : ActorBase
     private long _lastAcceptErrorLog;
     private long _refusedSinceLog;
     private bool _unbound;
+    private long? _descriptorBudget;
 
     private TcpListener(TcpExtension tcp, Tcp.Bind bind, IActorRef commander)
     {
@@ -60,6 +61,8 @@ internal sealed class TcpListener : ActorBase
 
     protected override void PostStop()
     {
+        _tcp.ConnectionsOpened(-_connections); // our connection children stop with us
+        _connections = 0;
         _stopAccepting.Cancel();
         _stopAccepting.Dispose();
         _acceptCredits?.Dispose();
@@ -99,6 +102,18 @@ internal sealed class TcpListener : ActorBase
         _listener = listener;
         var endPoint = listener.LocalEndPoint!;
         _log.LogDebug("Bound {Address} (backlog {Backlog}{Pull})", endPoint, _bind.Backlog, _bind.PullMode ? ", pull mode" : string.Empty);
+        _descriptorBudget = _tcp.ConnectionDescriptorBudget();
+        var max = _tcp.Settings.MaxConnections;
+        if (_descriptorBudget is { } budget && (max == 0 || budget < max))
+        {
+            _log.LogWarning(
+                "The open-file limit ({Limit}) leaves room for {Budget} connections on {Address} ({Reserve} descriptors are kept free); raise it (ulimit -n) to serve more",
+                FileDescriptors.SoftLimit,
+                budget,
+                endPoint,
+                _tcp.Settings.DescriptorReserve);
+        }
+
         _commander.Tell(new Tcp.Bound(endPoint), Self);
         for (var i = 0; i < _tcp.Settings.BatchAcceptLimit; i++)
         {
@@ -133,6 +148,7 @@ internal sealed class TcpListener : ActorBase
                 return true;
             case Terminated:
                 _connections--;
+                _tcp.ConnectionsOpened(-1);
                 if (_unbound && _connections == 0 && _unbindRequester is null)
                 {
                     Context.Stop(Self);
@@ -162,13 +178,27 @@ internal sealed class TcpListener : ActorBase
     private void OnAccepted(ConnectionContext connection)
     {
         var max = _tcp.Settings.MaxConnections;
-        if (_unbound || (max > 0 && _connections >= max))
+        var overBudget = _descriptorBudget is { } budget && _tcp.OpenConnections >= budget;
+        if (_unbound || (max > 0 && _connections >= max) || overBudget)
         {
             _tcp.Metrics.Refused();
             _refusedSinceLog++;
             if (ShouldLogNow())
             {
-                _log.LogWarning("Refused {Count} connection(s) to {Address}: max-connections ({Max}) reached", _refusedSinceLog, _bind.LocalAddress, max);
+                if (overBudget)
+                {
+                    _log.LogWarning(
+                        "Refused {Count} connection(s) to {Address}: the open-file limit ({Limit}) is reached ({Reserve} descriptors are kept free)",
+                        _refusedSinceLog,
+                        _listener?.LocalEndPoint ?? _bind.LocalAddress,
+                        FileDescriptors.SoftLimit,
+                        _tcp.Settings.DescriptorReserve);
+                }
+                else
+                {
+                    _log.LogWarning("Refused {Count} connection(s) to {Address}: max-connections ({Max}) reached", _refusedSinceLog, _listener?.LocalEndPoint ?? _bind.LocalAddress, max);
+                }
+
                 _refusedSinceLog = 0;
             }
 
@@ -178,6 +208,7 @@ internal sealed class TcpListener : ActorBase
         }
 
         _connections++;
+        _tcp.ConnectionsOpened(1);
         _tcp.Metrics.Accepted();
         var name = "conn-" + (++_connectionCounter).ToString(System.Globalization.CultureInfo.InvariantCulture);
         var child = Context.ActorOf(TcpConnection.CreateProps(_tcp, connection, _bind.Handler, _bind.PullMode), name);

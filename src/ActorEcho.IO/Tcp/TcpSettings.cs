@@ -28,6 +28,7 @@ public sealed class TcpSettings
         InlineScheduling = c.GetBoolean(Section + "inline-scheduling", true);
         WaitForDataBeforeAllocatingBuffer = c.GetBoolean(Section + "wait-for-data-before-allocating-buffer", true);
         Backlog = c.GetInt32(Section + "backlog", 1024, min: 1);
+        DescriptorReserve = c.GetInt32(Section + "descriptor-reserve", 64, min: 0);
         AcceptErrorInitialBackoff = c.GetPositiveDuration(Section + "accept-error-initial-backoff", TimeSpan.FromMilliseconds(10));
         AcceptErrorMaxBackoff = c.GetPositiveDuration(Section + "accept-error-max-backoff", TimeSpan.FromSeconds(1));
     }
@@ -75,6 +76,12 @@ public sealed class TcpSettings
 
     /// <summary><c>backlog</c>: the default listen backlog.</summary>
     public int Backlog { get; }
+
+    /// <summary>
+    /// <c>descriptor-reserve</c>: file descriptors kept free under the process's open-file limit; connections that would take them
+    /// are refused like those beyond <see cref="MaxConnections"/>. 0 turns the check off.
+    /// </summary>
+    public int DescriptorReserve { get; }
 
     /// <summary><c>accept-error-initial-backoff</c>.</summary>
     public TimeSpan AcceptErrorInitialBackoff { get; }

@@ -115,11 +115,8 @@ internal static class StreamWorker
         }
         catch (Exception e) when (BenchRun.IsConnectionFailure(e))
         {
-            if (!clock.Aborted)
-            {
-                // Everything in flight was expected back: a close with bytes outstanding cuts an echo short.
-                RequestResponseWorker.CountClose(stats, (int)Math.Min(1, (issued * size) - receivedBytes));
-            }
+            // Everything in flight was expected back: a close with bytes outstanding cuts an echo short.
+            run.CountBrokenEcho(stats, (issued * size) - receivedBytes);
         }
         finally
         {

@@ -117,6 +117,17 @@ public sealed class BenchRunnerTests : IDisposable
     }
 
     [Fact]
+    public async Task Run_ServerNeverEchoes_AbortsAfterTheGraceAndCountsShortReads()
+    {
+        await using var server = new TestEchoServer(EchoFault.Swallow);
+        var (exitCode, report, output) = await RunAsync(Options(BenchMode.Rr, server.Port, 2, 64) with { Duration = TimeSpan.FromMilliseconds(100) });
+
+        Assert.True(exitCode == 1, output);
+        Assert.Equal(2, report.GetProperty("errorDetail").GetProperty("shortReads").GetInt64());
+        Assert.Equal(0, report.GetProperty("operations").GetInt64());
+    }
+
+    [Fact]
     public async Task Run_Json_HasExactlyTheDocumentedFields()
     {
         await using var server = new TestEchoServer();

@@ -14,6 +14,9 @@ internal enum EchoFault
 
     /// <summary>Echo half of the first chunk received, then close.</summary>
     CloseMidEcho,
+
+    /// <summary>Read everything, echo nothing.</summary>
+    Swallow,
 }
 
 /// <summary>
@@ -107,6 +110,8 @@ internal sealed class TestEchoServer : IAsyncDisposable
                     case EchoFault.FlipByte when position + n > 100:
                         buffer[n - 1] ^= 0xFF;
                         break;
+                    case EchoFault.Swallow:
+                        continue;
                     case EchoFault.CloseMidEcho:
                         await socket.SendAsync(buffer.AsMemory(0, Math.Max(1, n / 2)), SocketFlags.None);
                         socket.Close();

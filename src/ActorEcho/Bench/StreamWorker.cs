@@ -34,7 +34,7 @@ internal static class StreamWorker
         var payload = new Payload(run.Options.Seed, index, Math.Max(size, receiveLength));
         var buffer = new byte[receiveLength];
         var inFlightLimit = InFlightBytes(size);
-        var issuedAt = new long[(inFlightLimit / size) + 2]; // ring of write timestamps, one per write not yet fully echoed
+        var issuedAt = new long[(inFlightLimit / size) + 2]; // ring of write timestamps (-1: unmeasured), one per write not yet fully echoed
         var clock = run.Clock;
         var limit = run.Options.Count ?? long.MaxValue;
         long issued = 0, completed = 0, receivedBytes = 0, measuredIssued = 0;
@@ -48,8 +48,11 @@ internal static class StreamWorker
                 var stopping = clock.IsOver(now) || measuredIssued >= limit;
                 while (!stopping && !sending && (issued * size) - receivedBytes + size <= inFlightLimit)
                 {
-                    issuedAt[issued % issuedAt.Length] = now;
-                    if (now >= clock.MeasureFrom)
+                    // Decide once, at the write, whether it is measured (-1 marks it unmeasured): deciding again when it comes back
+                    // would count writes issued while the runner was opening the window, beyond --count.
+                    var measured = now >= clock.MeasureFrom;
+                    issuedAt[issued % issuedAt.Length] = measured ? now : -1;
+                    if (measured)
                     {
                         measuredIssued++;
                         stopping = measuredIssued >= limit;
@@ -94,7 +97,7 @@ internal static class StreamWorker
                 while ((completed + 1) * size <= receivedBytes)
                 {
                     var writtenAt = issuedAt[completed % issuedAt.Length];
-                    if (writtenAt >= clock.MeasureFrom)
+                    if (writtenAt >= 0)
                     {
                         stats.RecordOperation(size, end - writtenAt);
                     }

@@ -8,5 +8,8 @@ if (Environment.GetEnvironmentVariable("DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLET
     Environment.SetEnvironmentVariable("DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS", "1");
 }
 
+// Every connection is a descriptor: serve and bench both want the hard open-file limit, not the (often 1024) soft one.
+FileDescriptors.RaiseSoftLimitToHard();
+
 // actorecho [serve] [--host ADDR] [--port N] [--config FILE] [--max-connections N] [--log-level L]: see the README's "Console host".
 return await new ActorEchoCommandLine(ServeRunner.RunAsync).InvokeAsync(args).ConfigureAwait(false);

@@ -187,7 +187,7 @@ internal sealed class BenchRunner
 
     private static string? CheckInput(BenchOptions options)
     {
-        var limit = FileDescriptorLimit.RaiseToHardLimit();
+        var limit = FileDescriptors.RaiseSoftLimitToHard();
         if (limit is { } descriptors && options.Connections + ReservedDescriptors > descriptors)
         {
             var needed = options.Connections + ReservedDescriptors;

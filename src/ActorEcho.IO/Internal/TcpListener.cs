@@ -202,7 +202,7 @@ internal sealed class TcpListener : ActorBase
                 _refusedSinceLog = 0;
             }
 
-            connection.Abort(new ConnectionAbortedException("max-connections reached"));
+            connection.Abort(new ConnectionAbortedException(overBudget ? "open-file limit reached" : _unbound ? "unbound" : "max-connections reached"));
             _ = connection.DisposeAsync().AsTask();
             return;
         }

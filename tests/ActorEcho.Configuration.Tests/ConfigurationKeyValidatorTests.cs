@@ -38,7 +38,7 @@ public sealed class ConfigurationKeyValidatorTests : IDisposable
         Assert.NotNull(typo);
         Assert.Equal("actorecho.server.prot", typo.Key);
         Assert.Equal("actorecho.server.port", typo.Suggestion);
-        Assert.Equal($"{file}:3:5: unknown key 'actorecho.server.prot' (did you mean 'actorecho.server.port'?)", typo.Message);
+        Assert.Equal($"{file}:3:12: unknown key 'actorecho.server.prot' (did you mean 'actorecho.server.port'?)", typo.Message);
     }
 
     [Theory]

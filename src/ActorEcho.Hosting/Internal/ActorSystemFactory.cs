@@ -22,8 +22,12 @@ internal sealed class ActorSystemFactory
 
     public ActorSystemFactory(ActorSystemRegistration registration, IEnumerable<ActorSystemConfigurator> configurators, IServiceProvider services)
     {
+        Name = registration.Name;
         _created = new Lazy<Created>(() => Create(registration, [.. configurators], services), LazyThreadSafetyMode.ExecutionAndPublication);
     }
+
+    /// <summary>The system's name.</summary>
+    public string Name { get; }
 
     /// <summary>The system; created on first access.</summary>
     public ActorSystem System => _created.Value.System;

@@ -5,8 +5,9 @@ using Microsoft.Extensions.Logging;
 namespace ActorEcho.Hosting.Internal;
 
 /// <summary>
-/// Ties the actor system's life to the host's. Start: create the system, run the starters in order; on any failure, log it once,
-/// terminate the system (which runs the shutdown tasks the starters added, unbinding what was bound) and rethrow. Stop: run
+/// Ties the actor system's life to the host's. Start: create the system, run the starters in order; on any failure, terminate the
+/// system (which runs the shutdown tasks the starters added, unbinding what was bound) and rethrow, for the host to log once and fail
+/// its start with. Stop: run
 /// coordinated shutdown, waiting no longer than the host's stop token allows. A system that terminates by itself while the host
 /// runs stops the host with a non-zero exit code.
 /// </summary>
@@ -46,16 +47,16 @@ internal sealed class ActorSystemHostedService(
                 TaskScheduler.Default);
             HostingLog.Started(log, system.Name, starters.Count);
         }
-        catch (Exception ex)
+        catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            HostingLog.StartFailed(log, system?.Name ?? "(not created)", ex.Message, ex);
             if (system is not null)
             {
                 _stoppingByHost = true;
-                registry.Close("the actor system failed to start");
+                registry.Close("the actor system failed to start: " + ex.Message);
                 await TerminateAsync(system).ConfigureAwait(false);
             }
 
+            HostingLog.StartFailed(log, system?.Name ?? factory.Name);
             throw;
         }
     }

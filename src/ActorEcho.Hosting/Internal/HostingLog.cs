@@ -8,8 +8,9 @@ internal static partial class HostingLog
     [LoggerMessage(4000, LogLevel.Information, "Actor system {System} started ({Starters} starter(s))")]
     public static partial void Started(ILogger logger, string system, int starters);
 
-    [LoggerMessage(4001, LogLevel.Critical, "Actor system {System} failed to start, and what had started was stopped: {Reason}")]
-    public static partial void StartFailed(ILogger logger, string system, string reason, Exception exception);
+    /// <summary>Without the exception: the host logs that once ("Hosting failed to start") and rethrows it to the caller.</summary>
+    [LoggerMessage(4001, LogLevel.Information, "Actor system {System} did not start; what had started was stopped")]
+    public static partial void StartFailed(ILogger logger, string system);
 
     [LoggerMessage(4002, LogLevel.Information, "Actor system {System} shutting down with the host")]
     public static partial void Stopping(ILogger logger, string system);

@@ -16,14 +16,28 @@ public sealed class Greeting
     public string Greet(string name) => "hello, " + name;
 }
 
-/// <summary>A scoped service that reports its own disposal.</summary>
-public sealed class ScopedResource(IActorRef? observer = null) : IDisposable
+/// <summary>Records which <see cref="ScopedResource"/>s were disposed, as tasks a test can await.</summary>
+public sealed class DisposalLog
+{
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<int, TaskCompletionSource> _disposed = new();
+
+    public Task WhenDisposed(int id) => Entry(id).Task;
+
+    public bool IsDisposed(int id) => Entry(id).Task.IsCompleted;
+
+    public void Disposed(int id) => Entry(id).TrySetResult();
+
+    private TaskCompletionSource Entry(int id) => _disposed.GetOrAdd(id, static _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+}
+
+/// <summary>A scoped service that reports its own disposal to the <see cref="DisposalLog"/>.</summary>
+public sealed class ScopedResource(DisposalLog log) : IDisposable
 {
     private static int s_counter;
 
     public int Id { get; } = Interlocked.Increment(ref s_counter);
 
-    public void Dispose() => observer?.Tell("disposed " + Id, null);
+    public void Dispose() => log.Disposed(Id);
 }
 
 /// <summary>An actor whose dependencies come from the container: a singleton, a scoped service and a caller-given name.</summary>

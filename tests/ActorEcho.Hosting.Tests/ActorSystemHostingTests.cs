@@ -202,6 +202,19 @@ public sealed class ActorSystemHostingTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task Dispose_HostNeverStarted_SystemResolvedEarlierIsTerminated()
+    {
+        var builder = TestHosts.CreateBuilder(_logs);
+        builder.AddActorSystem("never-started", (_, _) => { });
+        var host = builder.Build();
+        var system = host.Services.GetRequiredService<ActorSystem>();
+
+        host.Dispose();
+
+        await system.WhenTerminated.WaitAsync(TestHosts.Generous);
+    }
+
+    [Fact]
     public void AddActorSystem_Twice_Throws()
     {
         var services = new ServiceCollection();

@@ -79,6 +79,14 @@ public sealed class DependencyInjectionTests(ITestOutputHelper output) : Hosting
         Assert.Throws<ArgumentException>(() => Resolver.Props(typeof(string)));
 
     [Fact]
+    public void Props_NullArgument_ThrowsNamingItsPosition()
+    {
+        var ex = Assert.Throws<ArgumentException>(() => Resolver.Props<GreeterActor>((object)null!));
+
+        Assert.StartsWith("Argument 0 for GreeterActor is null", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Props_MissingDependency_ActorFailsToStart()
     {
         var actor = await WatchAsync(Sys.ActorOf(Resolver.Props<NeedsUnregistered>(), "needy"));

@@ -29,6 +29,11 @@ internal sealed class ServiceProviderDependencyResolver(IServiceProvider service
             throw new ArgumentException($"Type {actorType} is not a concrete actor type (it must derive from ActorBase).", nameof(actorType));
         }
 
+        if (Array.IndexOf(args, null) is var nullAt and >= 0)
+        {
+            throw new ArgumentException($"Argument {nullAt} for {actorType.Name} is null; constructor arguments are matched by their type, so pass non-null values (leave services to the container).", nameof(args));
+        }
+
         // One compiled factory per Props, not per instance; arguments typed by their runtime types.
         var factory = ActivatorUtilities.CreateFactory(actorType, [.. args.Select(a => a.GetType())]);
         var arguments = args.ToArray();

@@ -9,10 +9,12 @@ namespace ActorEcho.Actors;
 public sealed class Props
 {
     private readonly Func<ActorBase> _factory;
+    private readonly Action<ActorBase>? _release;
 
-    private Props(Func<ActorBase> factory, Type? actorType, string dispatcher, string mailbox, SupervisorStrategy? supervisorStrategy)
+    private Props(Func<ActorBase> factory, Type? actorType, string dispatcher, string mailbox, SupervisorStrategy? supervisorStrategy, Action<ActorBase>? release = null)
     {
         _factory = factory;
+        _release = release;
         ActorType = actorType;
         Dispatcher = dispatcher;
         Mailbox = mailbox;
@@ -49,6 +51,20 @@ public sealed class Props
         return new Props(factory, typeof(TActor), DefaultDispatcherId, DefaultMailboxId, null);
     }
 
+    /// <summary>
+    /// Props built with <paramref name="factory"/> whose instances own resources outside the actor (a dependency-injection scope, say):
+    /// <paramref name="release"/> is called once for every instance the runtime discards — after <c>PostStop</c> when the actor
+    /// stops, and after <c>PreRestart</c> for the old instance when it restarts — on the actor's own turn.
+    /// </summary>
+    /// <remarks>An exception from <paramref name="release"/> is logged and does not change the actor's fate.</remarks>
+    public static Props Create<TActor>(Func<TActor> factory, Action<TActor> release)
+        where TActor : ActorBase
+    {
+        ArgumentNullException.ThrowIfNull(factory);
+        ArgumentNullException.ThrowIfNull(release);
+        return new Props(factory, typeof(TActor), DefaultDispatcherId, DefaultMailboxId, null, actor => release((TActor)actor));
+    }
+
     /// <summary>Props for <paramref name="actorType"/> built through its constructor that takes <paramref name="args"/>.</summary>
     public static Props Create(Type actorType, params object?[] args)
     {
@@ -65,24 +81,27 @@ public sealed class Props
     public Props WithDispatcher(string dispatcherId)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(dispatcherId);
-        return new Props(_factory, ActorType, dispatcherId, Mailbox, SupervisorStrategy);
+        return new Props(_factory, ActorType, dispatcherId, Mailbox, SupervisorStrategy, _release);
     }
 
     /// <summary>A copy that uses the mailbox <paramref name="mailboxId"/>.</summary>
     public Props WithMailbox(string mailboxId)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(mailboxId);
-        return new Props(_factory, ActorType, Dispatcher, mailboxId, SupervisorStrategy);
+        return new Props(_factory, ActorType, Dispatcher, mailboxId, SupervisorStrategy, _release);
     }
 
     /// <summary>A copy whose children are supervised by <paramref name="strategy"/>.</summary>
     public Props WithSupervisorStrategy(SupervisorStrategy strategy)
     {
         ArgumentNullException.ThrowIfNull(strategy);
-        return new Props(_factory, ActorType, Dispatcher, Mailbox, strategy);
+        return new Props(_factory, ActorType, Dispatcher, Mailbox, strategy, _release);
     }
 
     internal ActorBase NewActor() => _factory();
+
+    /// <summary>Hands a discarded instance to the release callback, if any.</summary>
+    internal void Release(ActorBase actor) => _release?.Invoke(actor);
 
     /// <inheritdoc />
     public override string ToString() => $"Props({ActorType?.Name ?? "?"}, dispatcher={Dispatcher}, mailbox={Mailbox})";

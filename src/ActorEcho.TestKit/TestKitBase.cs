@@ -18,7 +18,24 @@ public abstract partial class TestKitBase
     private Func<object, bool> _ignore = static _ => false;
     private IActorRef? _lastSender;
 
-    private protected TestKitBase(ActorSystem system, string testActorName)
+    private protected TestKitBase(ActorSystem system, string testActorName) => InitializeTest(system, testActorName);
+
+    /// <summary>For kits whose actor system exists only later (a host built in <c>InitializeAsync</c>); they call <see cref="InitializeTest"/>.</summary>
+    private protected TestKitBase()
+    {
+    }
+
+    /// <summary>The actor system under test.</summary>
+    public ActorSystem Sys { get; private set; } = null!;
+
+    /// <summary>The TestKit's timeouts.</summary>
+    public TestKitSettings TestKitSettings { get; private set; } = null!;
+
+    /// <summary>The actor whose received messages the expectations inspect; pass it as the sender or reply address.</summary>
+    public IActorRef TestActor { get; private set; } = null!;
+
+    /// <summary>Binds the kit to <paramref name="system"/>: reads the TestKit settings and creates the test actor.</summary>
+    private protected void InitializeTest(ActorSystem system, string testActorName)
     {
         ArgumentNullException.ThrowIfNull(system);
         Sys = system;
@@ -35,15 +52,6 @@ public abstract partial class TestKitBase
 
         TestActor = system.ActorOf(Props.Create(() => new TestActor(_queue.Writer, _start, m => _ignore(m))), testActorName);
     }
-
-    /// <summary>The actor system under test.</summary>
-    public ActorSystem Sys { get; }
-
-    /// <summary>The TestKit's timeouts.</summary>
-    public TestKitSettings TestKitSettings { get; }
-
-    /// <summary>The actor whose received messages the expectations inspect; pass it as the sender or reply address.</summary>
-    public IActorRef TestActor { get; }
 
     /// <summary>The sender of the last message taken by an expectation.</summary>
     public IActorRef LastSender => _lastSender ?? Sys.DeadLetters;

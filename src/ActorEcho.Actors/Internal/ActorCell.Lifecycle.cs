@@ -146,6 +146,7 @@ internal sealed partial class ActorCell
 
             // The old instance is done (its PreRestart ran PostStop): a stop before the new one exists must not run PostStop again.
             _actor = null;
+            ReleaseActor(failedActor);
         }
 
         _extras?.BehaviorStack?.Clear();
@@ -252,6 +253,11 @@ internal sealed partial class ActorCell
         }
         finally
         {
+            if (actor is not null)
+            {
+                ReleaseActor(actor);
+            }
+
             DrainStashToDeadLetters();
             Mailbox.Close();
             TellWatchersWeDied();
@@ -262,6 +268,19 @@ internal sealed partial class ActorCell
             _currentMessage = null;
             _currentSender = null;
             _extras = null;
+        }
+    }
+
+    /// <summary>Runs the Props' release callback for an instance that is done; its failure is logged, the actor's fate is already decided.</summary>
+    private void ReleaseActor(ActorBase actor)
+    {
+        try
+        {
+            Props.Release(actor);
+        }
+        catch (Exception ex) when (IsNonFatal(ex))
+        {
+            RuntimeLog.Log(LogLevel.Error, ex, "Releasing the instance of {Path} threw: {Reason}", Self.Path, ex.Message);
         }
     }
 

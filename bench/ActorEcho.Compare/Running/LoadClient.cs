@@ -1,0 +1,60 @@
+using System.Globalization;
+using System.Text.Json;
+using ActorEcho.Compare.Model;
+using ActorEcho.Compare.Report;
+
+namespace ActorEcho.Compare.Running;
+
+/// <summary>Runs <c>actorecho bench</c> once against a server and reads the JSON it writes.</summary>
+internal sealed class LoadClient(Repository repo, CompareOptions options)
+{
+    private static readonly JsonSerializerOptions s_json = new(JsonSerializerDefaults.Web);
+
+    public IReadOnlyList<string> Arguments(Scenario scenario, int port, int serverPid, string jsonPath)
+    {
+        var idle = scenario.Mode == "idle";
+        List<string> args =
+        [
+            repo.ActorEchoDll, "bench", scenario.Mode,
+            "--host", "127.0.0.1",
+            "--port", Invariant(port),
+            "--connections", Invariant(scenario.Connections),
+            "--size", Invariant(scenario.Size),
+            "--duration", Format.ClientDuration(idle ? options.IdleHold : options.Duration),
+            "--json", jsonPath,
+        ];
+        if (idle)
+        {
+            args.AddRange(["--server-pid", Invariant(serverPid)]);
+        }
+        else
+        {
+            args.AddRange(["--warmup", Format.ClientDuration(options.Warmup)]);
+        }
+
+        return args;
+    }
+
+    /// <summary>Runs the client; exit code 1 (echo errors) still yields its result, with the errors counted in it.</summary>
+    public async Task<RunRecord> RunAsync(Scenario scenario, string server, int run, ServerProcess target, string jsonPath)
+    {
+        File.Delete(jsonPath);
+        var limit = options.Duration + options.Warmup + options.IdleHold + TimeSpan.FromSeconds(90);
+        var (code, output) = await ProcessRunner.RunAsync("dotnet", Arguments(scenario, target.Port, target.Pid, jsonPath), repo.Root, limit);
+        var relative = repo.Relative(jsonPath);
+        if (code is 0 or 1 && File.Exists(jsonPath))
+        {
+            var result = Parse(await File.ReadAllTextAsync(jsonPath));
+            return new RunRecord(server, scenario.Name, run, result, null, relative);
+        }
+
+        var reason = output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).LastOrDefault() ?? "no output";
+        var serverState = target.HasExited ? $"; the server had exited ({target.LogTail(2)})" : string.Empty;
+        return new RunRecord(server, scenario.Name, run, null, $"run {run}: client exit {code}: {reason}{serverState}", relative);
+    }
+
+    public static LoadResult Parse(string json) =>
+        JsonSerializer.Deserialize<LoadResult>(json, s_json) ?? throw new JsonException("the load client wrote null");
+
+    private static string Invariant(int value) => value.ToString(CultureInfo.InvariantCulture);
+}

@@ -49,6 +49,7 @@ internal sealed class LoadClient(Repository repo, CompareOptions options)
         }
 
         var reason = output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).LastOrDefault() ?? "no output";
+        reason = reason.Length > 160 ? reason[..160] + "…" : reason;
         var serverState = target.HasExited ? $"; the server had exited ({target.LogTail(2)})" : string.Empty;
         return new RunRecord(server, scenario.Name, run, null, $"run {run}: client exit {code}: {reason}{serverState}", relative);
     }

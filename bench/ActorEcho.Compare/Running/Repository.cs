@@ -7,8 +7,15 @@ internal sealed record Repository(string Root)
 
     public string PlainEchoDll => Path.Combine(Root, "bench/ActorEcho.PlainEcho/bin/Release/net10.0/PlainEcho.dll");
 
-    /// <summary>The C baselines, beside the repository (read-only: they are compiled elsewhere).</summary>
-    public string Baselines => Path.GetFullPath(Path.Combine(Root, "../shared/baselines"));
+    /// <summary>
+    /// The C baselines (read-only: they are compiled elsewhere): <c>$ACTORECHO_BASELINES</c> if set, else the first
+    /// <c>shared/baselines</c> beside the repository or beside one of its parents (a git worktree sits deeper than the checkout).
+    /// </summary>
+    public string Baselines =>
+        Environment.GetEnvironmentVariable("ACTORECHO_BASELINES") is { Length: > 0 } set
+            ? Path.GetFullPath(set)
+            : Ancestors(Directory.GetParent(Root)).Select(d => Path.Combine(d.FullName, "shared/baselines")).FirstOrDefault(Directory.Exists)
+              ?? Path.GetFullPath(Path.Combine(Root, "../shared/baselines"));
 
     public string PerformanceDoc => Path.Combine(Root, "docs/performance.md");
 
@@ -30,6 +37,14 @@ internal sealed record Repository(string Root)
         }
 
         return null;
+    }
+
+    private static IEnumerable<DirectoryInfo> Ancestors(DirectoryInfo? dir)
+    {
+        for (; dir is not null; dir = dir.Parent)
+        {
+            yield return dir;
+        }
     }
 
     public string Relative(string path) => Path.GetRelativePath(Root, path);

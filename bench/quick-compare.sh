@@ -10,16 +10,16 @@ ulimit -n "$(ulimit -Hn)" || true
 out=$(mktemp -d)
 ${CC:-gcc} -O2 -Wall -pthread -o "$out/seed-pthread" ../shared/baselines/seed-pthread/server.c 2>/dev/null
 dotnet build -c Release -nologo -v q src/ActorEcho >/dev/null
-dotnet build -c Release -nologo -v q bench/ActorEcho.LoadClient >/dev/null
-client="dotnet bench/ActorEcho.LoadClient/bin/Release/net10.0/ActorEcho.LoadClient.dll"
+# The load client is `actorecho bench` (docs/load-client.md); stdout is a pipe, so it prints plain progress lines.
+bench="dotnet src/ActorEcho/bin/Release/net10.0/actorecho.dll bench"
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
 wait_port() { for _ in $(seq 1 100); do (exec 3<>/dev/tcp/127.0.0.1/$1) 2>/dev/null && return 0; sleep 0.1; done; return 1; }
 
 run() { # name pid port
   echo "== $1"
-  $client rr 127.0.0.1 "$3" 1 64 "$secs" | sed "s/^/$1 /"
-  $client rr 127.0.0.1 "$3" "$conns" 64 "$secs" | sed "s/^/$1 /"
-  $client idle 127.0.0.1 "$3" "$idle" "$2" | sed "s/^/$1 /"
+  $bench rr --port "$3" --connections 1 --size 64 --duration "${secs}s" | grep -v '^progress' | sed "s/^/$1 /"
+  $bench rr --port "$3" --connections "$conns" --size 64 --duration "${secs}s" | grep -v '^progress' | sed "s/^/$1 /"
+  $bench idle --port "$3" --connections "$idle" --duration 2s --server-pid "$2" | grep -v '^progress' | sed "s/^/$1 /"
 }
 
 port=$(free_port)

@@ -3,6 +3,7 @@ using System.CommandLine.Invocation;
 using System.CommandLine.Parsing;
 using System.Globalization;
 using System.Net;
+using ActorEcho.Cli.Bench;
 using Microsoft.Extensions.Logging;
 
 namespace ActorEcho.Cli;
@@ -67,6 +68,7 @@ internal sealed class ActorEchoCommandLine
         }
 
         _root.Subcommands.Add(serveCommand);
+        _root.Subcommands.Add(BenchCommand.Create());
         Func<ParseResult, CancellationToken, Task<int>> action = (result, cancellationToken) => serve(Read(result), cancellationToken);
         _root.SetAction(action);
         serveCommand.SetAction(action);

@@ -1,0 +1,203 @@
+using System.CommandLine;
+using System.CommandLine.Parsing;
+using System.Globalization;
+
+namespace ActorEcho.Cli.Bench;
+
+/// <summary>
+/// The <c>bench</c> subcommand: <c>actorecho bench rr|stream|idle|churn [--host H] [--port N] [--connections N] [--size S]
+/// [--duration D | --count K] [--ramp R] [--warmup D] [--json FILE] [--seed N] [--server-pid PID]</c> (docs/load-client.md).
+/// </summary>
+internal static class BenchCommand
+{
+    private const string ModeNames = "rr, stream, idle, churn";
+
+    /// <summary>Builds the subcommand; its action runs <see cref="BenchRunner"/> on the process console.</summary>
+    public static Command Create()
+    {
+        var mode = new Argument<BenchMode>("mode")
+        {
+            Description = "rr (request/response), stream (pipelined), idle (hold connections, then verify), churn (connect, echo, close).",
+            CustomParser = ParseMode,
+        };
+        var host = new Option<string>("--host") { Description = "Server address or host name.", HelpName = "HOST", DefaultValueFactory = _ => "127.0.0.1" };
+        var port = new Option<int>("--port")
+        {
+            Description = "Server port.",
+            HelpName = "N",
+            DefaultValueFactory = _ => 7000,
+            CustomParser = r => (int)ParseLong(r, "--port", 1, 65535, 7000),
+        };
+        var connections = new Option<int>("--connections")
+        {
+            Description = "Connections held at once (churn: connecting at once).",
+            HelpName = "N",
+            DefaultValueFactory = _ => 1,
+            CustomParser = r => (int)ParseLong(r, "--connections", 1, 1_000_000, 1),
+        };
+        var size = new Option<int>("--size")
+        {
+            Description = "Bytes per echo (stream: per write): 64, 4k, 4KiB, 1MiB; 1 B to 64 MiB.",
+            HelpName = "S",
+            DefaultValueFactory = _ => 64,
+            CustomParser = ParseSize,
+        };
+        var duration = new Option<TimeSpan?>("--duration")
+        {
+            Description = "How long to measure after the warm-up (idle: how long to hold), e.g. 10s, 500ms; default 10s.",
+            HelpName = "D",
+            CustomParser = r => ParseDuration(r, "--duration", allowZero: false),
+        };
+        var count = new Option<long?>("--count")
+        {
+            Description = "Measured operations per connection, instead of --duration.",
+            HelpName = "K",
+            CustomParser = r => ParseLong(r, "--count", 1, long.MaxValue, 1),
+        };
+        var ramp = new Option<double>("--ramp")
+        {
+            Description = "Connections opened per second; 0 opens them as fast as possible.",
+            HelpName = "R",
+            CustomParser = ParseRamp,
+        };
+        var warmup = new Option<TimeSpan>("--warmup")
+        {
+            Description = "Run this long before measuring (excluded from the results), e.g. 2s.",
+            HelpName = "D",
+            CustomParser = r => ParseDuration(r, "--warmup", allowZero: true) ?? TimeSpan.Zero,
+        };
+        var json = new Option<string?>("--json") { Description = "Also write the results as JSON to FILE.", HelpName = "FILE" };
+        var seed = new Option<int>("--seed")
+        {
+            Description = "Seed of the per-connection payloads.",
+            HelpName = "N",
+            DefaultValueFactory = _ => 1,
+            CustomParser = r => (int)ParseLong(r, "--seed", int.MinValue, int.MaxValue, 1),
+        };
+        var serverPid = new Option<int?>("--server-pid")
+        {
+            Description = "idle: measure this server process's resident memory (children included) before and after connecting (Linux).",
+            HelpName = "PID",
+            CustomParser = r => (int)ParseLong(r, "--server-pid", 1, int.MaxValue, 1),
+        };
+
+        var command = new Command("bench", "Load an echo server and verify every echoed byte: round trips/s, MB/s, latency percentiles, errors.");
+        command.Arguments.Add(mode);
+        foreach (var option in new Option[] { host, port, connections, size, duration, count, ramp, warmup, json, seed, serverPid })
+        {
+            command.Options.Add(option);
+        }
+
+        command.Validators.Add(result =>
+        {
+            if (result.GetResult(duration) is not null && result.GetResult(count) is not null)
+            {
+                result.AddError("--duration and --count: give one or the other.");
+            }
+
+            var chosen = result.GetValue(mode);
+            if (chosen == BenchMode.Idle && result.GetResult(count) is not null)
+            {
+                result.AddError("--count: idle holds its connections for --duration; --count does not apply.");
+            }
+
+            if (chosen != BenchMode.Idle && result.GetResult(serverPid) is not null)
+            {
+                result.AddError("--server-pid: only the idle mode measures server memory.");
+            }
+        });
+
+        command.SetAction((result, cancellationToken) =>
+        {
+            var options = new BenchOptions(
+                result.GetValue(mode),
+                result.GetValue(host)!,
+                result.GetValue(port),
+                result.GetValue(connections),
+                result.GetValue(size),
+                result.GetValue(count) is null ? result.GetValue(duration) ?? BenchOptions.DefaultDuration : null,
+                result.GetValue(count),
+                result.GetValue(ramp),
+                result.GetValue(warmup),
+                result.GetValue(json),
+                result.GetValue(seed),
+                result.GetValue(serverPid));
+            return new BenchRunner(BenchConsole.System).RunAsync(options, cancellationToken);
+        });
+        return command;
+    }
+
+    private static BenchMode ParseMode(ArgumentResult result)
+    {
+        var text = Token(result);
+        if (Enum.TryParse<BenchMode>(text, ignoreCase: true, out var mode) && Enum.IsDefined(mode) && !int.TryParse(text, out _))
+        {
+            return mode;
+        }
+
+        result.AddError($"mode: '{text}' is not one of {ModeNames}.");
+        return default;
+    }
+
+    private static long ParseLong(ArgumentResult result, string flag, long min, long max, long fallback)
+    {
+        var text = Token(result);
+        if (long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value) && value >= min && value <= max)
+        {
+            return value;
+        }
+
+        result.AddError(string.Create(CultureInfo.InvariantCulture, $"{flag}: '{text}' is not a whole number between {min} and {max}."));
+        return fallback;
+    }
+
+    private static int ParseSize(ArgumentResult result)
+    {
+        var text = Token(result);
+        if (!BenchValueParsers.TryParseSize(text, out var bytes))
+        {
+            result.AddError($"--size: '{text}' is not a size (e.g. 64, 4k, 4KiB, 1MiB).");
+            return 1;
+        }
+
+        if (bytes is < 1 or > BenchOptions.MaxSize)
+        {
+            result.AddError($"--size: '{text}' is outside 1 B to 64 MiB.");
+            return 1;
+        }
+
+        return (int)bytes;
+    }
+
+    private static TimeSpan? ParseDuration(ArgumentResult result, string flag, bool allowZero)
+    {
+        var text = Token(result);
+        if (!BenchValueParsers.TryParseDuration(text, out var duration))
+        {
+            result.AddError($"{flag}: '{text}' is not a duration (e.g. 10s, 500ms, 2m).");
+            return null;
+        }
+
+        if (!allowZero && duration <= TimeSpan.Zero)
+        {
+            result.AddError($"{flag}: '{text}' must be longer than zero.");
+            return null;
+        }
+
+        return duration;
+    }
+
+    private static double ParseRamp(ArgumentResult result)
+    {
+        var text = Token(result);
+        if (double.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var ramp) && double.IsFinite(ramp) && ramp >= 0)
+        {
+            return ramp;
+        }
+
+        result.AddError($"--ramp: '{text}' is not a number of connections per second (0 or more).");
+        return 0;
+    }
+
+    private static string Token(ArgumentResult result) => result.Tokens.Count > 0 ? result.Tokens[0].Value.Trim() : string.Empty;
+}

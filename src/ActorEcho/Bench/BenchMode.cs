@@ -1,0 +1,17 @@
+namespace ActorEcho.Cli.Bench;
+
+/// <summary>What <c>actorecho bench</c> asks of the server (see docs/load-client.md).</summary>
+internal enum BenchMode
+{
+    /// <summary>Request/response: send SIZE bytes, wait for all of them back, verify, repeat.</summary>
+    Rr,
+
+    /// <summary>Pipelined writes with concurrent reads, every byte verified, a bounded number of bytes in flight per connection.</summary>
+    Stream,
+
+    /// <summary>Open the connections, hold them for the duration, then check each still echoes.</summary>
+    Idle,
+
+    /// <summary>Connect, one echo, close, as fast as possible, with <c>--connections</c> workers at once.</summary>
+    Churn,
+}

@@ -1,0 +1,106 @@
+using System.Diagnostics;
+using System.Net.Sockets;
+
+namespace ActorEcho.Cli.Bench;
+
+/// <summary>
+/// What the workers of one run share: the options, the connector, the measurement window, one <see cref="ConnectionStats"/> per
+/// worker, and the signals between runner and workers (all initial connections settled; idle: time to verify).
+/// </summary>
+internal sealed class BenchRun : IDisposable
+{
+    private readonly TaskCompletionSource _allConnected = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource _verify = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private Socket? _firstSocket;
+    private int _connecting;
+
+    /// <summary>Prepares a run of <paramref name="options"/>; <paramref name="firstSocket"/> is the probe connection, used by worker 0.</summary>
+    public BenchRun(BenchOptions options, Connector connector, Socket firstSocket)
+    {
+        Options = options;
+        Connector = connector;
+        _firstSocket = firstSocket;
+        _connecting = options.Connections;
+        Stats = new ConnectionStats[options.Connections];
+        var withHistogram = options.Mode != BenchMode.Idle; // idle measures one echo per connection: no 31 KiB histogram each
+        for (var i = 0; i < Stats.Length; i++)
+        {
+            Stats[i] = new ConnectionStats(withHistogram);
+        }
+    }
+
+    /// <summary>The run's flags.</summary>
+    public BenchOptions Options { get; }
+
+    /// <summary>Opens connections.</summary>
+    public Connector Connector { get; }
+
+    /// <summary>The measurement window.</summary>
+    public BenchClock Clock { get; } = new();
+
+    /// <summary>One entry per worker.</summary>
+    public ConnectionStats[] Stats { get; }
+
+    /// <summary>Completes once every worker's initial connection has been opened or has failed.</summary>
+    public Task AllConnected => _allConnected.Task;
+
+    /// <summary>Idle mode: completes when the hold is over and each connection should prove it still echoes.</summary>
+    public Task Verify => _verify.Task;
+
+    /// <summary>Opens worker <paramref name="index"/>'s first connection (worker 0 gets the probe connection); null if it failed.</summary>
+    public async Task<Socket?> ConnectInitialAsync(int index)
+    {
+        var stats = Stats[index];
+        Socket? socket;
+        if (index == 0 && Interlocked.Exchange(ref _firstSocket, null) is { } first)
+        {
+            stats.CountConnectionEstablished();
+            stats.Socket = first;
+            socket = first;
+        }
+        else
+        {
+            socket = await Connector.ConnectInitialAsync(index, stats).ConfigureAwait(false);
+        }
+
+        if (Interlocked.Decrement(ref _connecting) == 0)
+        {
+            _allConnected.TrySetResult();
+        }
+
+        return socket;
+    }
+
+    /// <summary>Closes a worker's connection.</summary>
+    public static void Close(ConnectionStats stats, Socket socket)
+    {
+        stats.Socket = null;
+        socket.Dispose();
+    }
+
+    /// <summary>Marks worker <paramref name="index"/> as finished.</summary>
+    public void Finished(int index) => Stats[index].FinishedAt = Stopwatch.GetTimestamp();
+
+    /// <summary>Idle mode: lets every connection verify its echo.</summary>
+    public void StartVerifying() => _verify.TrySetResult();
+
+    /// <summary>Disposes the sockets of workers still busy (the grace period after the end is over); their failures are not errors.</summary>
+    public void Abort()
+    {
+        Clock.Abort();
+        foreach (var stats in Stats)
+        {
+            stats.Socket?.Dispose();
+        }
+    }
+
+    /// <summary>Whether <paramref name="exception"/> is how a socket operation fails when the connection breaks (or is aborted).</summary>
+    public static bool IsConnectionFailure(Exception exception) => exception is SocketException or ObjectDisposedException or IOException;
+
+    /// <inheritdoc/>
+    public void Dispose()
+    {
+        _firstSocket?.Dispose();
+        Connector.Dispose();
+    }
+}

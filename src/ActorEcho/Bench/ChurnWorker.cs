@@ -1,0 +1,123 @@
+using System.Diagnostics;
+using System.Net.Sockets;
+using System.Runtime.CompilerServices;
+
+namespace ActorEcho.Cli.Bench;
+
+/// <summary>
+/// <c>churn</c>: connect, one verified echo of SIZE bytes, half-close, wait for the server's close, repeat as fast as possible.
+/// The operation's latency spans connect to close. Buffers are allocated once per worker; the socket is the cost being measured.
+/// </summary>
+internal static class ChurnWorker
+{
+    /// <summary>Runs worker <paramref name="index"/> until the window closes or its count of cycles (failed ones included) is done.</summary>
+    public static async Task RunAsync(BenchRun run, int index)
+    {
+        await Task.Yield();
+        var stats = run.Stats[index];
+        var socket = await run.ConnectInitialAsync(index).ConfigureAwait(false);
+        var size = run.Options.Size;
+        var payload = new Payload(run.Options.Seed, index, size);
+        var response = new byte[size];
+        var clock = run.Clock;
+        var limit = run.Options.Count ?? long.MaxValue;
+        long measured = 0;
+        long position = 0;
+        try
+        {
+            while (measured < limit)
+            {
+                var start = Stopwatch.GetTimestamp();
+                if (clock.IsOver(start))
+                {
+                    break;
+                }
+
+                var isMeasured = start >= clock.MeasureFrom;
+                if (isMeasured)
+                {
+                    measured++; // failed cycles use up the count too, so a refusing server cannot make --count loop forever
+                }
+
+                socket ??= await run.Connector.ConnectAsync(stats).ConfigureAwait(false);
+                if (socket is null)
+                {
+                    continue;
+                }
+
+                var echoed = await EchoOnceAsync(socket, payload, position, response, stats, clock).ConfigureAwait(false);
+                BenchRun.Close(stats, socket);
+                socket = null;
+                if (echoed && isMeasured)
+                {
+                    stats.RecordOperation(size, Stopwatch.GetTimestamp() - start);
+                }
+
+                position += size;
+            }
+        }
+        finally
+        {
+            if (socket is not null)
+            {
+                BenchRun.Close(stats, socket);
+            }
+
+            run.Finished(index);
+        }
+    }
+
+    /// <summary>One verified echo, then half-close and wait for the server's FIN; false (counted) if anything went wrong.</summary>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    private static async ValueTask<bool> EchoOnceAsync(Socket socket, Payload payload, long position, byte[] response, ConnectionStats stats, BenchClock clock)
+    {
+        var size = response.Length;
+        var received = 0;
+        try
+        {
+            var send = socket.SendAsync(payload.Window(position, size), SocketFlags.None);
+            while (received < size)
+            {
+                var n = await socket.ReceiveAsync(response.AsMemory(received), SocketFlags.None).ConfigureAwait(false);
+                if (n == 0)
+                {
+                    RequestResponseWorker.CountClose(stats, received);
+                    return false;
+                }
+
+                received += n;
+            }
+
+            if (await send.ConfigureAwait(false) != size)
+            {
+                stats.CountUnexpectedClose();
+                return false;
+            }
+
+            if (!payload.Matches(position, response))
+            {
+                stats.CountMismatch();
+                return false;
+            }
+
+            // Close like a well-behaved client: our FIN first, then the server's; more bytes after the echo are a mismatch.
+            socket.Shutdown(SocketShutdown.Send);
+            if (await socket.ReceiveAsync(response.AsMemory(0, 1), SocketFlags.None).ConfigureAwait(false) != 0)
+            {
+                stats.CountMismatch();
+                return false;
+            }
+
+            return true;
+        }
+        catch (Exception e) when (BenchRun.IsConnectionFailure(e))
+        {
+            if (!clock.Aborted)
+            {
+                RequestResponseWorker.CountClose(stats, received);
+            }
+
+            return false;
+        }
+    }
+}

@@ -1,0 +1,107 @@
+using System.Diagnostics;
+using System.Net.Sockets;
+
+namespace ActorEcho.Cli.Bench;
+
+/// <summary><c>rr</c>: send SIZE bytes, receive all SIZE back, compare, repeat; one async loop per connection, buffers allocated once.</summary>
+internal static class RequestResponseWorker
+{
+    /// <summary>Runs worker <paramref name="index"/> until the window closes, its count is done, or the connection fails.</summary>
+    public static async Task RunAsync(BenchRun run, int index)
+    {
+        await Task.Yield();
+        var stats = run.Stats[index];
+        var socket = await run.ConnectInitialAsync(index).ConfigureAwait(false);
+        if (socket is null)
+        {
+            run.Finished(index);
+            return;
+        }
+
+        var size = run.Options.Size;
+        var payload = new Payload(run.Options.Seed, index, size);
+        var response = new byte[size];
+        var clock = run.Clock;
+        var limit = run.Options.Count ?? long.MaxValue;
+        long measured = 0;
+        long position = 0;
+        var received = 0;
+        try
+        {
+            while (measured < limit)
+            {
+                var start = Stopwatch.GetTimestamp();
+                if (clock.IsOver(start))
+                {
+                    break;
+                }
+
+                // Receive while the send may still be in progress: a large echo would deadlock if the whole request had to leave
+                // first while the server is blocked writing the response back. NB: on a stream socket the send completes only
+                // when all of it is sent.
+                var send = socket.SendAsync(payload.Window(position, size), SocketFlags.None);
+                received = 0;
+                while (received < size)
+                {
+                    var n = await socket.ReceiveAsync(response.AsMemory(received), SocketFlags.None).ConfigureAwait(false);
+                    if (n == 0)
+                    {
+                        CountClose(stats, received);
+                        return;
+                    }
+
+                    received += n;
+                }
+
+                if (await send.ConfigureAwait(false) != size)
+                {
+                    stats.CountUnexpectedClose();
+                    return;
+                }
+
+                var end = Stopwatch.GetTimestamp();
+                var matched = payload.Matches(position, response);
+                if (!matched)
+                {
+                    stats.CountMismatch();
+                }
+
+                if (start >= clock.MeasureFrom)
+                {
+                    measured++; // a mismatched echo uses up the count too, so a corrupting server cannot make --count loop forever
+                    if (matched)
+                    {
+                        stats.RecordOperation(size, end - start);
+                    }
+                }
+
+                position += size;
+            }
+        }
+        catch (Exception e) when (BenchRun.IsConnectionFailure(e))
+        {
+            if (!clock.Aborted)
+            {
+                CountClose(stats, received);
+            }
+        }
+        finally
+        {
+            BenchRun.Close(stats, socket);
+            run.Finished(index);
+        }
+    }
+
+    /// <summary>Counts the server closing (or resetting) the connection with <paramref name="received"/> bytes of the current echo in.</summary>
+    public static void CountClose(ConnectionStats stats, int received)
+    {
+        if (received > 0)
+        {
+            stats.CountShortRead();
+        }
+        else
+        {
+            stats.CountUnexpectedClose();
+        }
+    }
+}

@@ -29,13 +29,13 @@ public sealed class CompareOptionsTests
     [Fact]
     public void Parse_Filters_SelectServersAndScenariosByNameOrMode()
     {
-        var options = CompareOptions.Parse(["--servers", "actorecho,seed-fork", "--scenarios", "rr,idle", "--runs", "5", "--duration", "1.5"], out var error);
+        var options = CompareOptions.Parse(["--servers", "actorecho,seed-fork", "--scenarios", "rr,idle", "--runs", "5", "--duration", "2.5"], out var error);
 
         Assert.Null(error);
         Assert.Equal(["actorecho", "seed-fork"], options.Servers);
         Assert.Equal(["rr-1", "rr-100", "rr-1000", "idle"], Matrix.Select(options).Select(s => s.Name));
         Assert.Equal(5, options.Runs);
-        Assert.Equal(TimeSpan.FromSeconds(1.5), options.Duration);
+        Assert.Equal(TimeSpan.FromSeconds(2.5), options.Duration);
     }
 
     [Theory]

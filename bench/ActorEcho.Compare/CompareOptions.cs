@@ -14,7 +14,7 @@ internal sealed record CompareOptions
 
     public int Runs { get; init; } = 3;
 
-    public TimeSpan Duration { get; init; } = TimeSpan.FromSeconds(2);
+    public TimeSpan Duration { get; init; } = TimeSpan.FromSeconds(1.5);
 
     public TimeSpan Warmup { get; init; } = TimeSpan.FromSeconds(0.5);
 

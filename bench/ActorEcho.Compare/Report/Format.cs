@@ -19,7 +19,7 @@ internal static class Format
     {
         Metric.OperationsPerSecond => "operations/s",
         Metric.MegabytesPerSecond => "MB/s",
-        _ => "bytes of server RSS per connection",
+        _ => "server RSS per connection",
     };
 
     public static string Latency(double? us) => us switch

@@ -55,4 +55,16 @@ public sealed class LoadClientTests
         Assert.Contains("1s", args);
         Assert.DoesNotContain("--warmup", args);
     }
+
+    [Fact]
+    public void Arguments_WarmupRun_IsShortWithoutWarmupOfItsOwn()
+    {
+        var options = new CompareOptions { Duration = TimeSpan.FromSeconds(5), Warmup = TimeSpan.FromSeconds(2) };
+        var scenario = new Scenario("warmup", "rr", 100, 64, Metric.OperationsPerSecond, "t");
+
+        var args = new LoadClient(s_repo, options).Arguments(scenario, 4000, 77, "/tmp/x.json", warmupRun: true);
+
+        Assert.Equal("1s", args[args.ToList().IndexOf("--duration") + 1]);
+        Assert.Equal("0s", args[args.ToList().IndexOf("--warmup") + 1]);
+    }
 }

@@ -8,6 +8,12 @@ internal sealed record Scenario(string Name, string Mode, int Connections, int S
 {
     public bool HigherIsBetter => Metric != Metric.BytesPerConnection;
 
+    /// <summary>
+    /// Whether every run needs a server of its own: memory growth is only comparable from a freshly started process (a server
+    /// that already held and freed connections returns memory during the next run, which reads as a smaller or negative growth).
+    /// </summary>
+    public bool FreshServerPerRun => Metric == Metric.BytesPerConnection;
+
     /// <summary>The scenario's figure from one run, or null when the run did not produce it.</summary>
     public double? ValueOf(LoadResult result) => Metric switch
     {

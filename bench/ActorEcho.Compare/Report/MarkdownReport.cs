@@ -25,7 +25,7 @@ internal static class MarkdownReport
         md.AppendLine();
         Line(md, $"Measured {context.Date:yyyy-MM-dd HH:mm} UTC on {context.Machine.Describe()}. Whole matrix: {Format.Seconds(RoundSeconds(context.MatrixTime))} (builds excluded).");
         Line(md, $"Each point is the median of {o.Runs} run{(o.Runs == 1 ? string.Empty : "s")} (range of the runs beside it); rr, stream and churn measure {Format.Seconds(o.Duration)} after {Format.Seconds(o.Warmup)} of warm-up, idle holds its connections {Format.Seconds(o.IdleHold)} before it reads the server's RSS.");
-        md.AppendLine("Servers ran one after the other on free loopback ports, each restarted for every scenario; the load client (`actorecho bench`) shares the cores with the server, so its CPU time per operation is listed. Ratios are ActorEcho's figure divided by the other server's: above 1 is faster for throughput, below 1 is leaner for memory.");
+        md.AppendLine("Servers ran one after the other on free loopback ports: each started once for the throughput scenarios and fresh for every idle run (memory growth is only comparable from a new process), and every new server first served an untimed 1 s rr run at 100 connections (so no figure includes the JIT or first-use growth); a server that died was restarted and the death is noted under its table. The load client (`actorecho bench`, every echo verified) shares the cores with the server, so its CPU time per operation is listed. Ratios are ActorEcho's figure divided by the other server's: above 1 is faster for throughput, below 1 is leaner for memory.");
         md.AppendLine();
         foreach (var server in ServerKind.All.Where(s => reports.Any(r => r.Find(s.Name) is not null)))
         {

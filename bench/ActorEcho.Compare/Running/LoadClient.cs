@@ -10,9 +10,14 @@ internal sealed class LoadClient(Repository repo, CompareOptions options)
 {
     private static readonly JsonSerializerOptions s_json = new(JsonSerializerDefaults.Web);
 
-    public IReadOnlyList<string> Arguments(Scenario scenario, int port, int serverPid, string jsonPath)
+    /// <summary>The length of the untimed warm-up run that precedes measurements on a newly started server.</summary>
+    public static readonly TimeSpan WarmupRunDuration = TimeSpan.FromSeconds(1);
+
+    /// <summary>The client's command line; a <paramref name="warmupRun"/> loads for <see cref="WarmupRunDuration"/> without a warm-up of its own.</summary>
+    public IReadOnlyList<string> Arguments(Scenario scenario, int port, int serverPid, string jsonPath, bool warmupRun = false)
     {
         var idle = scenario.Mode == "idle";
+        var duration = warmupRun ? WarmupRunDuration : idle ? options.IdleHold : options.Duration;
         List<string> args =
         [
             repo.ActorEchoDll, "bench", scenario.Mode,
@@ -20,7 +25,7 @@ internal sealed class LoadClient(Repository repo, CompareOptions options)
             "--port", Invariant(port),
             "--connections", Invariant(scenario.Connections),
             "--size", Invariant(scenario.Size),
-            "--duration", Format.ClientDuration(idle ? options.IdleHold : options.Duration),
+            "--duration", Format.ClientDuration(duration),
             "--json", jsonPath,
         ];
         if (idle)
@@ -29,18 +34,18 @@ internal sealed class LoadClient(Repository repo, CompareOptions options)
         }
         else
         {
-            args.AddRange(["--warmup", Format.ClientDuration(options.Warmup)]);
+            args.AddRange(["--warmup", Format.ClientDuration(warmupRun ? TimeSpan.Zero : options.Warmup)]);
         }
 
         return args;
     }
 
     /// <summary>Runs the client; exit code 1 (echo errors) still yields its result, with the errors counted in it.</summary>
-    public async Task<RunRecord> RunAsync(Scenario scenario, string server, int run, ServerProcess target, string jsonPath)
+    public async Task<RunRecord> RunAsync(Scenario scenario, string server, int run, ServerProcess target, string jsonPath, bool warmupRun = false)
     {
         File.Delete(jsonPath);
         var limit = options.Duration + options.Warmup + options.IdleHold + TimeSpan.FromSeconds(90);
-        var (code, output) = await ProcessRunner.RunAsync("dotnet", Arguments(scenario, target.Port, target.Pid, jsonPath), repo.Root, limit);
+        var (code, output) = await ProcessRunner.RunAsync("dotnet", Arguments(scenario, target.Port, target.Pid, jsonPath, warmupRun), repo.Root, limit);
         var relative = repo.Relative(jsonPath);
         if (code is 0 or 1 && File.Exists(jsonPath))
         {

@@ -12,9 +12,13 @@ internal static class BenchCommand
 {
     private const string ModeNames = "rr, stream, idle, churn";
 
-    /// <summary>Builds the subcommand; its action runs <see cref="BenchRunner"/> on the process console.</summary>
-    public static Command Create()
+    /// <summary>
+    /// Builds the subcommand; its action passes the validated options to <paramref name="run"/> (default: <see cref="BenchRunner"/>
+    /// on the process console) and returns its exit code.
+    /// </summary>
+    public static Command Create(Func<BenchOptions, CancellationToken, Task<int>>? run = null)
     {
+        run ??= static (options, cancellationToken) => new BenchRunner(BenchConsole.System).RunAsync(options, cancellationToken);
         var mode = new Argument<BenchMode>("mode")
         {
             Description = "rr (request/response), stream (pipelined), idle (hold connections, then verify), churn (connect, echo, close).",
@@ -95,13 +99,15 @@ internal static class BenchCommand
                 result.AddError("--duration and --count: give one or the other.");
             }
 
-            var chosen = result.GetValue(mode);
+            // Not GetValue: it throws when the mode itself failed to parse (that error is reported already).
+            var chosen = result.GetResult(mode) is { Tokens.Count: > 0 } modeResult
+                && Enum.TryParse<BenchMode>(modeResult.Tokens[0].Value, ignoreCase: true, out var parsed) ? parsed : (BenchMode?)null;
             if (chosen == BenchMode.Idle && result.GetResult(count) is not null)
             {
                 result.AddError("--count: idle holds its connections for --duration; --count does not apply.");
             }
 
-            if (chosen != BenchMode.Idle && result.GetResult(serverPid) is not null)
+            if (chosen is not null and not BenchMode.Idle && result.GetResult(serverPid) is not null)
             {
                 result.AddError("--server-pid: only the idle mode measures server memory.");
             }
@@ -122,7 +128,7 @@ internal static class BenchCommand
                 result.GetValue(json),
                 result.GetValue(seed),
                 result.GetValue(serverPid));
-            return new BenchRunner(BenchConsole.System).RunAsync(options, cancellationToken);
+            return run(options, cancellationToken);
         });
         return command;
     }

@@ -94,6 +94,22 @@ internal sealed class BenchRun : IDisposable
         }
     }
 
+    /// <summary>
+    /// Counts an echo that broke off with <paramref name="received"/> of its bytes in: a short read if some had come or the run
+    /// aborted it (not back within <see cref="BenchRunner.Grace"/> of the end), else an unexpected close.
+    /// </summary>
+    public void CountBrokenEcho(ConnectionStats stats, long received)
+    {
+        if (received > 0 || Clock.Aborted)
+        {
+            stats.CountShortRead();
+        }
+        else
+        {
+            stats.CountUnexpectedClose();
+        }
+    }
+
     /// <summary>Whether <paramref name="exception"/> is how a socket operation fails when the connection breaks (or is aborted).</summary>
     public static bool IsConnectionFailure(Exception exception) => exception is SocketException or ObjectDisposedException or IOException;
 

@@ -45,7 +45,7 @@ internal static class ChurnWorker
                     continue;
                 }
 
-                var echoed = await EchoOnceAsync(socket, payload, position, response, stats, clock).ConfigureAwait(false);
+                var echoed = await EchoOnceAsync(run, socket, payload, position, response, stats).ConfigureAwait(false);
                 BenchRun.Close(stats, socket);
                 socket = null;
                 if (echoed && isMeasured)
@@ -69,7 +69,7 @@ internal static class ChurnWorker
 
     /// <summary>One verified echo, then half-close and wait for the server's FIN; false (counted) if anything went wrong.</summary>
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
-    private static async ValueTask<bool> EchoOnceAsync(Socket socket, Payload payload, long position, byte[] response, ConnectionStats stats, BenchClock clock)
+    private static async ValueTask<bool> EchoOnceAsync(BenchRun run, Socket socket, Payload payload, long position, byte[] response, ConnectionStats stats)
     {
         var size = response.Length;
         var received = 0;
@@ -81,7 +81,7 @@ internal static class ChurnWorker
                 var n = await socket.ReceiveAsync(response.AsMemory(received), SocketFlags.None).ConfigureAwait(false);
                 if (n == 0)
                 {
-                    RequestResponseWorker.CountClose(stats, received);
+                    run.CountBrokenEcho(stats, received);
                     return false;
                 }
 
@@ -112,11 +112,7 @@ internal static class ChurnWorker
         }
         catch (Exception e) when (BenchRun.IsConnectionFailure(e))
         {
-            if (!clock.Aborted)
-            {
-                RequestResponseWorker.CountClose(stats, received);
-            }
-
+            run.CountBrokenEcho(stats, received);
             return false;
         }
     }

@@ -70,7 +70,7 @@ internal sealed class Connector : IDisposable
             stats.Socket = socket;
             return socket;
         }
-        catch (Exception e) when (e is SocketException or OperationCanceledException)
+        catch (Exception e) when (e is SocketException or OperationCanceledException or ObjectDisposedException)
         {
             socket.Dispose();
             stats.CountConnectFailure();

@@ -32,7 +32,7 @@ internal static class IdleWorker
                 var n = await socket.ReceiveAsync(response.AsMemory(received), SocketFlags.None).ConfigureAwait(false);
                 if (n == 0)
                 {
-                    RequestResponseWorker.CountClose(stats, received);
+                    run.CountBrokenEcho(stats, received);
                     return;
                 }
 
@@ -54,10 +54,7 @@ internal static class IdleWorker
         }
         catch (Exception e) when (BenchRun.IsConnectionFailure(e))
         {
-            if (!run.Clock.Aborted)
-            {
-                RequestResponseWorker.CountClose(stats, received);
-            }
+            run.CountBrokenEcho(stats, received);
         }
         finally
         {

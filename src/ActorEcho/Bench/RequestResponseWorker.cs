@@ -39,14 +39,14 @@ internal static class RequestResponseWorker
                 // Receive while the send may still be in progress: a large echo would deadlock if the whole request had to leave
                 // first while the server is blocked writing the response back. NB: on a stream socket the send completes only
                 // when all of it is sent.
-                var send = socket.SendAsync(payload.Window(position, size), SocketFlags.None);
                 received = 0;
+                var send = socket.SendAsync(payload.Window(position, size), SocketFlags.None);
                 while (received < size)
                 {
                     var n = await socket.ReceiveAsync(response.AsMemory(received), SocketFlags.None).ConfigureAwait(false);
                     if (n == 0)
                     {
-                        CountClose(stats, received);
+                        run.CountBrokenEcho(stats, received);
                         return;
                     }
 
@@ -80,28 +80,12 @@ internal static class RequestResponseWorker
         }
         catch (Exception e) when (BenchRun.IsConnectionFailure(e))
         {
-            if (!clock.Aborted)
-            {
-                CountClose(stats, received);
-            }
+            run.CountBrokenEcho(stats, received);
         }
         finally
         {
             BenchRun.Close(stats, socket);
             run.Finished(index);
-        }
-    }
-
-    /// <summary>Counts the server closing (or resetting) the connection with <paramref name="received"/> bytes of the current echo in.</summary>
-    public static void CountClose(ConnectionStats stats, int received)
-    {
-        if (received > 0)
-        {
-            stats.CountShortRead();
-        }
-        else
-        {
-            stats.CountUnexpectedClose();
         }
     }
 }

@@ -5,6 +5,7 @@ using BenchmarkDotNet.Attributes;
 namespace ActorEcho.Benchmarks.Actors;
 
 /// <summary>Many concurrent senders into one receiver: the mailbox's multi-producer path vs a multi-writer channel.</summary>
+[MemoryDiagnoser]
 public class FanInBenchmark
 {
     private const int Senders = 8;

@@ -9,6 +9,7 @@ namespace ActorEcho.Benchmarks.Actors;
 /// System.Threading.Channels reader loops (the baseline). Pairs = 1 and 2 × cores (4 on the 2-core machine).
 /// The total of round trips is fixed and split over the pairs, so Ops/s is messages per second over all pairs.
 /// </summary>
+[MemoryDiagnoser]
 public class PingPongBenchmark
 {
     private const int TotalRoundTrips = 200_000;

@@ -4,6 +4,7 @@ using BenchmarkDotNet.Attributes;
 namespace ActorEcho.Benchmarks.Actors;
 
 /// <summary>Spawn + stop: a parent creates N children, stops each at once, and waits for all their terminations.</summary>
+[MemoryDiagnoser]
 public class SpawnBenchmark
 {
     private const int Children = 20_000;

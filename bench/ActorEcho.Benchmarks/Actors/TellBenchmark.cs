@@ -8,6 +8,7 @@ namespace ActorEcho.Benchmarks.Actors;
 /// The cost of <c>Tell</c> to a local actor, allocations included: once warmed, a Tell of an existing message object must
 /// allocate nothing (the envelope is a struct in a reused queue segment).
 /// </summary>
+[MemoryDiagnoser]
 public class TellBenchmark
 {
     private const int Batch = 10_000;

@@ -10,6 +10,7 @@ namespace ActorEcho.Benchmarks.Configuration;
 /// Parsing the runtime's full reference configuration (hocon/reference/actors.conf, as embedded), against a baseline of
 /// System.Text.Json parsing the same tree written as JSON. Target: well under 5 ms per parse once warm.
 /// </summary>
+[MemoryDiagnoser]
 public class HoconParseBenchmark
 {
     private string _hocon = string.Empty;

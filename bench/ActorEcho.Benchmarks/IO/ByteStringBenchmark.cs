@@ -7,6 +7,7 @@ namespace ActorEcho.Benchmarks.IO;
 /// The payload type's basic operations against a plain <c>byte[]</c> copy (the baseline): copying in must cost about
 /// the same as the array copy, while slicing and concatenating must not copy at all (a small, size-independent allocation).
 /// </summary>
+[MemoryDiagnoser]
 public class ByteStringBenchmark
 {
     private byte[] _source = [];

@@ -112,11 +112,11 @@ internal sealed partial class EchoConnection : ActorBase
         var duration = Stopwatch.GetElapsedTime(_started);
         if (_reasonDetail is null)
         {
-            _log.LogDebug("Connection {Remote} closed after {Duration}: {BytesIn} bytes in, {BytesOut} bytes out, reason: {Reason}", _remote, duration, _bytesIn, _written, reason);
+            _log.LogDebug("Connection {Remote} ended after {Duration}: {BytesIn} bytes in, {BytesOut} bytes out, reason: {Reason}", _remote, duration, _bytesIn, _written, reason);
         }
         else
         {
-            _log.LogDebug("Connection {Remote} closed after {Duration}: {BytesIn} bytes in, {BytesOut} bytes out, reason: {Reason} ({Detail})", _remote, duration, _bytesIn, _written, reason, _reasonDetail);
+            _log.LogDebug("Connection {Remote} ended after {Duration}: {BytesIn} bytes in, {BytesOut} bytes out, reason: {Reason} ({Detail})", _remote, duration, _bytesIn, _written, reason, _reasonDetail);
         }
     }
 

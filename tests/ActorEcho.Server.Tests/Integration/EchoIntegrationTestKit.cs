@@ -8,7 +8,8 @@ namespace ActorEcho.Server.Tests.Integration;
 /// port 0, and raw socket clients (<see cref="LoopbackClient"/>).
 /// </summary>
 [Collection(EchoIntegrationCollection.Name)]
-public abstract class EchoIntegrationTestKit(ITestOutputHelper output) : ActorEcho.TestKit.TestKit(output: output)
+public abstract class EchoIntegrationTestKit(ITestOutputHelper output, string? hocon = null, string? systemName = null)
+    : ActorEcho.TestKit.TestKit(hocon, output, systemName)
 {
     /// <summary>Bound of a single network expectation (connect, a small echo, EOF).</summary>
     protected static readonly TimeSpan Wait = TimeSpan.FromSeconds(10);

@@ -29,7 +29,7 @@ public sealed class MetricsRecorder : IDisposable
     }
 
     /// <summary>The sum of every measurement of <paramref name="instrument"/>, optionally only those whose <paramref name="tag"/> has <paramref name="value"/>.</summary>
-    public long Sum(string instrument, string? tag = null, string? value = null)
+    public long Sum(string instrument, string? tag = null, object? value = null)
     {
         lock (_recorded)
         {

@@ -25,6 +25,8 @@ internal sealed class ActorSystemMetrics : IDisposable
     private readonly KeyValuePair<string, object?> _restart = new("directive", "restart");
     private readonly KeyValuePair<string, object?> _stop = new("directive", "stop");
     private readonly KeyValuePair<string, object?> _escalate = new("directive", "escalate");
+    private readonly KeyValuePair<string, object?> _suppressed = new("suppressed", true);
+    private readonly KeyValuePair<string, object?> _notSuppressed = new("suppressed", false);
 
     /// <summary>Creates the instruments; <paramref name="busiestMailboxDepth"/> is called only when a listener samples the gauge.</summary>
     public ActorSystemMetrics(string systemName, Func<int> busiestMailboxDepth)
@@ -33,7 +35,7 @@ internal sealed class ActorSystemMetrics : IDisposable
         _systemTag = new KeyValuePair<string, object?>(SystemTagName, systemName);
         _decisions = _meter.CreateCounter<long>("actorecho.actor.supervisor_decisions", "{decision}", "Supervisor decisions on failed actors, by directive as applied (resume, restart, stop, escalate); a restart refused by the retry limit counts as stop.");
         _restarts = _meter.CreateCounter<long>("actorecho.actor.restarts", "{restart}", "Actors restarted after a failure (new instance created).");
-        _deadLetters = _meter.CreateCounter<long>("actorecho.actor.dead_letters", "{message}", "Messages that could not be delivered.");
+        _deadLetters = _meter.CreateCounter<long>("actorecho.actor.dead_letters", "{message}", "Messages that could not be delivered; suppressed=true marks expected ones (IDeadLetterSuppression, e.g. a late write ack) that are never logged.");
         var systemTag = _systemTag;
         _meter.CreateObservableGauge(
             "actorecho.actor.mailbox_depth_max",
@@ -65,11 +67,11 @@ internal sealed class ActorSystemMetrics : IDisposable
         }
     }
 
-    public void OnDeadLetter()
+    public void OnDeadLetter(bool suppressed)
     {
         if (_deadLetters.Enabled)
         {
-            _deadLetters.Add(1, _systemTag);
+            _deadLetters.Add(1, _systemTag, suppressed ? _suppressed : _notSuppressed);
         }
     }
 

@@ -38,7 +38,7 @@ public sealed class ActorSystem : IAsyncDisposable
         Name = name;
         Settings = ActorSystemSettings.FromConfiguration(configuration);
         LoggerFactory = loggerFactory ?? NullLoggerFactory.Instance;
-        Metrics = new ActorSystemMetrics(name);
+        Metrics = new ActorSystemMetrics(name, BusiestMailboxDepth);
         EventStream = new EventStream();
         var rootPath = ActorPath.CreateRoot(name);
         RuntimeLog = new ActorLogger(this, rootPath.ToString(), "ActorEcho.Actors", LoggerFactory.CreateLogger("ActorEcho.Actors"));
@@ -176,6 +176,32 @@ public sealed class ActorSystem : IAsyncDisposable
         CoordinatedShutdown.OnSystemTerminated();
         Metrics.Dispose();
         _terminated.TrySetResult();
+    }
+
+    /// <summary>
+    /// The deepest user-message queue among the live actors (user and system trees), for the sampled gauge. Walks the whole tree
+    /// with an explicit stack: linear in the number of actors, called only when a metrics listener collects.
+    /// </summary>
+    internal int BusiestMailboxDepth()
+    {
+        var deepest = 0;
+        if (_rootCell is null)
+        {
+            return deepest; // sampled while the system is still being constructed
+        }
+
+        var pending = new Stack<ActorCell>();
+        pending.Push(_rootCell);
+        while (pending.TryPop(out var cell))
+        {
+            deepest = Math.Max(deepest, cell.Mailbox.Count);
+            foreach (var child in cell.LiveChildEntries())
+            {
+                pending.Push(child);
+            }
+        }
+
+        return deepest;
     }
 
     internal long NextUid() => Interlocked.Increment(ref _uid);

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net;
+using ActorEcho.Server.Internal;
 using Microsoft.Extensions.Logging;
 
 namespace ActorEcho.Server;
@@ -28,6 +29,10 @@ namespace ActorEcho.Server;
 /// <see cref="Tcp.Close"/> → <see cref="Closing"/> → stop on the <see cref="Tcp.ConnectionClosed"/> event. It also stops when the
 /// connection actor dies (it is watched). The server stops this actor if it fails, and the connection, which watches it, is reset.
 /// </para>
+/// <para>
+/// Observability: when it stops, it counts the close on <c>actorecho.server.connections_closed</c> and logs one Debug line (remote
+/// address, duration, bytes in and out, reason), both with the same <see cref="CloseReason"/>.
+/// </para>
 /// </remarks>
 internal sealed partial class EchoConnection : ActorBase
 {
@@ -39,6 +44,7 @@ internal sealed partial class EchoConnection : ActorBase
     private readonly long _maxBytes;
     private readonly TimeSpan? _idleTimeout;
     private readonly ILogger _log;
+    private readonly EchoServerMetrics _metrics;
     private readonly long _started = Stopwatch.GetTimestamp();
     private readonly AckMarks _ackMarks = new();
     private readonly Queue<ByteString> _refused = new();
@@ -52,6 +58,7 @@ internal sealed partial class EchoConnection : ActorBase
     private bool _readingSuspended;
     private bool _writingSuspended;
     private string? _reason;
+    private string? _reasonDetail;
 
     private EchoConnection(IActorRef connection, EndPoint remote, EchoServerSettings settings, int greetingBytes)
     {
@@ -63,6 +70,7 @@ internal sealed partial class EchoConnection : ActorBase
         _maxBytes = settings.MaxBytesPerConnection;
         _idleTimeout = settings.IdleTimeout;
         _log = Context.GetLogger();
+        _metrics = EchoServerMetrics.Get(Context.System);
 
         // The server writes the greeting on this actor's behalf right behind Register (to keep it first); count it as written.
         _written = greetingBytes;
@@ -91,14 +99,26 @@ internal sealed partial class EchoConnection : ActorBase
     }
 
     /// <inheritdoc />
-    protected override void PostStop() =>
-        _log.LogDebug(
-            "Connection {Remote} ended after {Duration}: {BytesIn} bytes in, {BytesOut} bytes out, reason: {Reason}",
-            _remote,
-            Stopwatch.GetElapsedTime(_started),
-            _bytesIn,
-            _written,
-            _reason ?? "handler stopped");
+    protected override void PostStop()
+    {
+        // No reason of its own: stopped from outside, by its server or the actor system stopping.
+        var reason = _reason ?? CloseReason.Shutdown;
+        _metrics.Closed(reason);
+        if (!_log.IsEnabled(LogLevel.Debug))
+        {
+            return;
+        }
+
+        var duration = Stopwatch.GetElapsedTime(_started);
+        if (_reasonDetail is null)
+        {
+            _log.LogDebug("Connection {Remote} ended after {Duration}: {BytesIn} bytes in, {BytesOut} bytes out, reason: {Reason}", _remote, duration, _bytesIn, _written, reason);
+        }
+        else
+        {
+            _log.LogDebug("Connection {Remote} ended after {Duration}: {BytesIn} bytes in, {BytesOut} bytes out, reason: {Reason} ({Detail})", _remote, duration, _bytesIn, _written, reason, _reasonDetail);
+        }
+    }
 
     /// <inheritdoc />
     protected override bool Receive(object message)
@@ -148,8 +168,31 @@ internal sealed partial class EchoConnection : ActorBase
         return false;
     }
 
+    /// <summary>
+    /// Notes that a handler threw, for the close reason, without catching: the filter runs before the runtime's supervision sees the
+    /// exception, and costs nothing while nothing throws.
+    /// </summary>
+    private bool OnHandlerFailure(Exception error)
+    {
+        _reason = CloseReason.HandlerFailed;
+        _reasonDetail = error.GetType().Name + ": " + error.Message;
+        return false;
+    }
+
     /// <summary>The normal state: echo what arrives.</summary>
     private bool Echoing(object message)
+    {
+        try
+        {
+            return EchoingCore(message);
+        }
+        catch (Exception ex) when (OnHandlerFailure(ex))
+        {
+            throw;
+        }
+    }
+
+    private bool EchoingCore(object message)
     {
         if (ReferenceEquals(message, Ack))
         {
@@ -169,10 +212,10 @@ internal sealed partial class EchoConnection : ActorBase
                 OnWritingResumed();
                 return true;
             case Tcp.PeerClosed:
-                BeginFinishing("peer closed");
+                BeginFinishing(CloseReason.Peer);
                 return true;
             case Drain:
-                BeginFinishing("drained");
+                BeginFinishing(CloseReason.Shutdown);
                 return true;
             default:
                 return Common(message);
@@ -181,6 +224,18 @@ internal sealed partial class EchoConnection : ActorBase
 
     /// <summary>After the client's FIN or a drain request: echo what is still due, then close once every echo is acked.</summary>
     private bool Finishing(object message)
+    {
+        try
+        {
+            return FinishingCore(message);
+        }
+        catch (Exception ex) when (OnHandlerFailure(ex))
+        {
+            throw;
+        }
+    }
+
+    private bool FinishingCore(object message)
     {
         if (ReferenceEquals(message, Ack))
         {
@@ -213,6 +268,18 @@ internal sealed partial class EchoConnection : ActorBase
     /// <summary>A close or abort was sent; waiting for the connection's close event.</summary>
     private bool Closing(object message)
     {
+        try
+        {
+            return ClosingCore(message);
+        }
+        catch (Exception ex) when (OnHandlerFailure(ex))
+        {
+            throw;
+        }
+    }
+
+    private bool ClosingCore(object message)
+    {
         switch (message)
         {
             case Tcp.Received received:
@@ -239,25 +306,30 @@ internal sealed partial class EchoConnection : ActorBase
         switch (message)
         {
             case Tcp.ConnectionClosed closed:
-                _reason ??= closed switch
+                if (_reason is null)
                 {
-                    Tcp.ErrorClosed error => "error: " + error.Cause,
-                    Tcp.Aborted => "aborted",
-                    Tcp.ConfirmedClosed => "confirmed-closed",
-                    _ => "closed",
-                };
+                    // Not asked for by this actor: the client reset the connection, or the transport failed.
+                    _reason = closed is Tcp.PeerClosed ? CloseReason.Peer : CloseReason.Error;
+                    _reasonDetail = closed is Tcp.ErrorClosed error ? error.Cause : null;
+                }
+
                 Context.Stop(Self);
                 return true;
             case Terminated terminated when terminated.ActorRef.Equals(_connection):
-                _reason ??= "connection actor stopped";
+                if (_reason is null)
+                {
+                    _reason = CloseReason.Error;
+                    _reasonDetail = "the connection actor stopped";
+                }
+
                 Context.Stop(Self);
                 return true;
             case ReceiveTimeout:
                 _log.LogDebug("Connection {Remote} idle for {IdleTimeout}; closing", _remote, _idleTimeout);
-                CloseWith(Tcp.Close.Instance, "idle timeout");
+                CloseWith(Tcp.Close.Instance, CloseReason.Idle);
                 return true;
             case AbortNow:
-                CloseWith(Tcp.Abort.Instance, "drain timed out");
+                CloseWith(Tcp.Abort.Instance, CloseReason.Shutdown, "reset at the drain timeout");
                 return true;
             case Tcp.CommandFailed failed:
                 _log.LogDebug("Connection {Remote}: {Failure}", _remote, failed);
@@ -276,7 +348,7 @@ internal sealed partial class EchoConnection : ActorBase
         if (_maxBytes > 0 && _bytesIn > _maxBytes)
         {
             _log.LogWarning("Connection {Remote} sent more than max-bytes-per-connection ({Limit} bytes); resetting it", _remote, _maxBytes);
-            CloseWith(Tcp.Abort.Instance, "byte limit exceeded");
+            CloseWith(Tcp.Abort.Instance, CloseReason.Limit, "max-bytes-per-connection exceeded");
             return;
         }
 
@@ -419,9 +491,15 @@ internal sealed partial class EchoConnection : ActorBase
         }
     }
 
-    private void CloseWith(Tcp.CloseCommand command, string? reason)
+    /// <summary>Sends <paramref name="command"/>; <paramref name="reason"/> (a <see cref="CloseReason"/>) counts unless one was set before.</summary>
+    private void CloseWith(Tcp.CloseCommand command, string? reason, string? detail = null)
     {
-        _reason ??= reason;
+        if (_reason is null)
+        {
+            _reason = reason;
+            _reasonDetail = detail;
+        }
+
         _connection.Tell(command, Self);
         Context.Become(_closing);
     }

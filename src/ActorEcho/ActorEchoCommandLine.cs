@@ -4,12 +4,14 @@ using System.CommandLine.Parsing;
 using System.Globalization;
 using System.Net;
 using ActorEcho.Cli.Bench;
+using ActorEcho.Configuration;
 using Microsoft.Extensions.Logging;
 
 namespace ActorEcho.Cli;
 
 /// <summary>
-/// The command line: <c>actorecho [serve] [--host ADDR] [--port N] [--config FILE] [--max-connections N] [--log-level L]</c>.
+/// The command line: <c>actorecho [serve] [--host ADDR] [--port N] [--config FILE] [--max-connections N] [--log-level L]
+/// [--stats-interval DURATION]</c>.
 /// <c>serve</c> is the default verb: the root command takes the same (recursive) options and runs the same action.
 /// </summary>
 internal sealed class ActorEchoCommandLine
@@ -56,13 +58,21 @@ internal sealed class ActorEchoCommandLine
         CustomParser = ParseLogLevel,
     };
 
+    private readonly Option<TimeSpan?> _statsInterval = new("--stats-interval")
+    {
+        Description = "Print a one-line summary of the counters to stderr this often, e.g. 500ms, 10s, 1m (default: off).",
+        HelpName = "DURATION",
+        Recursive = true,
+        CustomParser = ParseStatsInterval,
+    };
+
     /// <summary>Builds the command line; <paramref name="serve"/> runs the server and returns the exit code.</summary>
     public ActorEchoCommandLine(Func<ServeOptions, CancellationToken, Task<int>> serve)
     {
         ArgumentNullException.ThrowIfNull(serve);
         _root = new RootCommand("actorecho: an actor-model TCP echo server. Without a command, runs 'serve'.");
         var serveCommand = new Command("serve", "Run the echo server until Ctrl+C or SIGTERM (the default command).");
-        foreach (var option in new Option[] { _host, _port, _config, _maxConnections, _logLevel })
+        foreach (var option in new Option[] { _host, _port, _config, _maxConnections, _logLevel, _statsInterval })
         {
             _root.Options.Add(option);
         }
@@ -98,7 +108,8 @@ internal sealed class ActorEchoCommandLine
         result.GetValue(_port),
         result.GetValue(_config),
         result.GetValue(_maxConnections),
-        result.GetValue(_logLevel));
+        result.GetValue(_logLevel),
+        result.GetValue(_statsInterval));
 
     private static string? ParseHost(ArgumentResult result)
     {
@@ -121,6 +132,19 @@ internal sealed class ActorEchoCommandLine
         }
 
         result.AddError(string.Create(CultureInfo.InvariantCulture, $"{flag}: '{text}' is not a whole number between {min} and {max}."));
+        return null;
+    }
+
+    /// <summary>A positive duration with a unit (a bare number would be milliseconds in HOCON, a surprise on a command line).</summary>
+    private static TimeSpan? ParseStatsInterval(ArgumentResult result)
+    {
+        var text = result.Tokens.Count > 0 ? result.Tokens[0].Value.Trim() : string.Empty;
+        if (text.Length > 0 && !char.IsDigit(text[^1]) && HoconDuration.TryParse(text, out var interval) && interval >= TimeSpan.FromMilliseconds(1))
+        {
+            return interval;
+        }
+
+        result.AddError($"--stats-interval: '{text}' is not a duration of at least 1ms with a unit (e.g. 500ms, 10s, 1m).");
         return null;
     }
 

@@ -17,6 +17,9 @@ internal sealed class EchoServerHostedService : IHostedService
     /// <summary>How long start-up waits for the first bind to succeed or fail before giving up.</summary>
     internal static readonly TimeSpan BindTimeout = TimeSpan.FromSeconds(10);
 
+    /// <summary>The actor system's name: the first element of actor paths and the <c>actor_system</c> tag of its metrics.</summary>
+    internal const string SystemName = "actorecho";
+
     private readonly ServeConfiguration _configuration;
     private readonly ILoggerFactory _loggerFactory;
     private readonly ServeOutcome _outcome;
@@ -37,7 +40,7 @@ internal sealed class EchoServerHostedService : IHostedService
         var endPoint = ProgramOutput.Format(_configuration.Server.LocalEndPoint);
         try
         {
-            _system = ActorSystem.Create("actorecho", _configuration.Configuration, _loggerFactory);
+            _system = ActorSystem.Create(SystemName, _configuration.Configuration, _loggerFactory);
             var firstFailure = new TaskCompletionSource<Tcp.CommandFailed>(TaskCreationOptions.RunContinuationsAsynchronously);
             var guard = _system.ActorOf(FirstBindGuard.CreateProps(Tcp.Manager(_system), firstFailure), "first-bind-guard");
             var server = _system.ActorOf(EchoServer.CreateProps(_configuration.Server, guard), "echo-server");

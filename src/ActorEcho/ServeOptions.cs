@@ -9,7 +9,8 @@ namespace ActorEcho.Cli;
 /// <param name="ConfigFile">--config: a HOCON file layered over <c>hocon/actorecho.conf</c>.</param>
 /// <param name="MaxConnections">--max-connections: connections served at once; 0 = unlimited.</param>
 /// <param name="LogLevel">--log-level: the lowest level logged.</param>
-internal sealed record ServeOptions(string? Host, int? Port, string? ConfigFile, int? MaxConnections, LogLevel? LogLevel)
+/// <param name="StatsInterval">--stats-interval: print a counter summary to stderr this often; null = off.</param>
+internal sealed record ServeOptions(string? Host, int? Port, string? ConfigFile, int? MaxConnections, LogLevel? LogLevel, TimeSpan? StatsInterval = null)
 {
     /// <summary>Configuration key of <c>--host</c>.</summary>
     public const string HostKey = "actorecho:server:host";

@@ -33,6 +33,9 @@ internal static class ServeRunner
         }
 
         var host = BuildHost(configuration);
+
+        // Listening before the server starts, so the totals miss no connection; printing starts once it listens.
+        using var stats = options.StatsInterval is { } interval ? new StatsReporter(EchoServerHostedService.SystemName, interval, Console.Error) : null;
         StartupFailure? startupFailure;
         try
         {
@@ -51,6 +54,7 @@ internal static class ServeRunner
             startupFailure = host.Services.GetRequiredService<ServeOutcome>().Failure;
             if (startupFailure is null)
             {
+                stats?.Start();
                 await host.WaitForShutdownAsync(cancellationToken).ConfigureAwait(false);
             }
             else

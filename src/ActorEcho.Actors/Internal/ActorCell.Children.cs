@@ -264,15 +264,18 @@ internal sealed partial class ActorCell
             failed = new Failed(failed.Child, ex, failed.Uid);
         }
 
-        System.Metrics.OnSupervisorDecision(directive);
         if (directive == Directive.Escalate)
         {
+            System.Metrics.OnSupervisorDecision(directive);
+            strategy.LogFailure(this, failed.Child, failed.Cause, directive, directive);
             HandleInvokeFailure(failed.Cause, failed.Child);
             return;
         }
 
-        strategy.LogFailure(this, failed.Child, failed.Cause, directive);
-        strategy.Apply(this, child, failed.Cause, directive);
+        // Counted and logged as applied: a restart refused by the retry limit is a stop.
+        var applied = strategy.Apply(this, child, failed.Cause, directive);
+        System.Metrics.OnSupervisorDecision(applied);
+        strategy.LogFailure(this, failed.Child, failed.Cause, directive, applied);
     }
 
     private SupervisorStrategy CurrentStrategy()

@@ -31,9 +31,10 @@ internal sealed class DeadLetterActorRef : MinimalActorRef
             return; // a dead subscriber of dead letters must not start an endless loop
         }
 
-        _system.Metrics.OnDeadLetter();
+        var suppressed = deadLetter.Message is IDeadLetterSuppression;
+        _system.Metrics.OnDeadLetter(suppressed);
         _system.EventStream.Publish(deadLetter);
-        if (deadLetter.Message is IDeadLetterSuppression || !_system.Settings.LogDeadLetters)
+        if (suppressed || !_system.Settings.LogDeadLetters)
         {
             return;
         }

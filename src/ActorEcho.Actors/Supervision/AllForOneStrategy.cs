@@ -31,28 +31,28 @@ public sealed class AllForOneStrategy : SupervisorStrategy
     {
     }
 
-    internal override void Apply(ActorCell supervisor, ActorCell failed, Exception cause, Directive directive)
+    internal override Directive Apply(ActorCell supervisor, ActorCell failed, Exception cause, Directive directive)
     {
         var children = supervisor.LiveChildEntries();
         switch (directive)
         {
             case Directive.Resume:
                 supervisor.ResumeChild(failed, cause);
-                break;
+                return Directive.Resume;
             case Directive.Restart when children.TrueForAll(RequestRestartPermission):
                 foreach (var child in children)
                 {
                     supervisor.RestartChild(child, cause, suspendFirst: !ReferenceEquals(child, failed));
                 }
 
-                break;
+                return Directive.Restart;
             default:
                 foreach (var child in children)
                 {
                     supervisor.StopChild(child.Self);
                 }
 
-                break;
+                return Directive.Stop;
         }
     }
 }

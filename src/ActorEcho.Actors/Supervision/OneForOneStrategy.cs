@@ -38,19 +38,19 @@ public sealed class OneForOneStrategy : SupervisorStrategy
     /// <summary>A copy that allows <paramref name="maxNrOfRetries"/> restarts.</summary>
     public OneForOneStrategy WithMaxNrOfRetries(int maxNrOfRetries) => new(maxNrOfRetries, WithinTimeRange, Decider, LoggingEnabled);
 
-    internal override void Apply(ActorCell supervisor, ActorCell failed, Exception cause, Directive directive)
+    internal override Directive Apply(ActorCell supervisor, ActorCell failed, Exception cause, Directive directive)
     {
         switch (directive)
         {
             case Directive.Resume:
                 supervisor.ResumeChild(failed, cause);
-                break;
+                return Directive.Resume;
             case Directive.Restart when RequestRestartPermission(failed):
                 supervisor.RestartChild(failed, cause, suspendFirst: false);
-                break;
+                return Directive.Restart;
             default:
                 supervisor.StopChild(failed.Self);
-                break;
+                return Directive.Stop;
         }
     }
 }

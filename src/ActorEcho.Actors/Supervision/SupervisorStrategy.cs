@@ -55,29 +55,44 @@ public abstract class SupervisorStrategy
     /// <summary>Returns the directive for <paramref name="cause"/>.</summary>
     public Directive Decide(Exception cause) => Decider.Decide(cause);
 
-    /// <summary>Applies <paramref name="directive"/> to the failed child (and, for all-for-one, its siblings).</summary>
-    internal abstract void Apply(ActorCell supervisor, ActorCell failed, Exception cause, Directive directive);
+    /// <summary>
+    /// Applies <paramref name="directive"/> to the failed child (and, for all-for-one, its siblings); returns what was applied, which is
+    /// <see cref="Directive.Stop"/> when a restart is refused by the retry limit.
+    /// </summary>
+    internal abstract Directive Apply(ActorCell supervisor, ActorCell failed, Exception cause, Directive directive);
 
     internal bool RequestRestartPermission(ActorCell child) =>
         child.RequestRestartPermission(MaxNrOfRetries, WithinTimeRange);
 
-    internal void LogFailure(ActorCell supervisor, IActorRef child, Exception cause, Directive directive)
+    /// <summary>
+    /// Logs a decision with the failed actor's path: resume and escalate at Warning (escalation is logged again, with its outcome,
+    /// by the supervisor that finally decides), restart and stop at Error. <paramref name="decided"/> differs from
+    /// <paramref name="applied"/> only when the retry limit turned a restart into a stop.
+    /// </summary>
+    internal void LogFailure(ActorCell supervisor, IActorRef child, Exception cause, Directive decided, Directive applied)
     {
         if (!LoggingEnabled)
         {
             return;
         }
 
-        switch (directive)
+        var log = supervisor.RuntimeLog;
+        switch (applied)
         {
             case Directive.Resume:
-                supervisor.RuntimeLog.Log(LogLevel.Warning, cause, "Actor {Child} failed and was resumed: {Reason}", child.Path, cause.Message);
+                log.Log(LogLevel.Warning, cause, "Actor {Child} failed and was resumed: {Reason}", child.Path, cause.Message);
                 break;
             case Directive.Restart:
-                supervisor.RuntimeLog.Log(LogLevel.Error, cause, "Actor {Child} failed and is restarted: {Reason}", child.Path, cause.Message);
+                log.Log(LogLevel.Error, cause, "Actor {Child} failed and is restarted: {Reason}", child.Path, cause.Message);
+                break;
+            case Directive.Stop when decided == Directive.Restart:
+                log.Log(LogLevel.Error, cause, "Actor {Child} failed and is stopped: restart limit of {MaxNrOfRetries} reached: {Reason}", child.Path, MaxNrOfRetries, cause.Message);
                 break;
             case Directive.Stop:
-                supervisor.RuntimeLog.Log(LogLevel.Error, cause, "Actor {Child} failed and is stopped: {Reason}", child.Path, cause.Message);
+                log.Log(LogLevel.Error, cause, "Actor {Child} failed and is stopped: {Reason}", child.Path, cause.Message);
+                break;
+            case Directive.Escalate:
+                log.Log(LogLevel.Warning, cause, "Actor {Child} failed and its supervisor {Supervisor} escalates: {Reason}", child.Path, supervisor.Self.Path, cause.Message);
                 break;
             default:
                 break;

@@ -16,12 +16,14 @@ internal sealed class ReadGate(bool pullMode)
     private int _credits;
     private TaskCompletionSource? _waiter;
 
-    /// <summary>Push mode: stop reading after the chunk in flight.</summary>
-    public void Suspend()
+    /// <summary>Push mode: stop reading after the chunk in flight. Returns false if reading was already suspended.</summary>
+    public bool Suspend()
     {
         lock (_lock)
         {
+            var wasOpen = !_suspended;
             _suspended = true;
+            return wasOpen;
         }
     }
 

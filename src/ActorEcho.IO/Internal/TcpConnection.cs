@@ -101,7 +101,11 @@ internal sealed class TcpConnection : ActorBase, IWithTimers
                 OnRegister(register);
                 return true;
             case Tcp.SuspendReading:
-                _readGate.Suspend();
+                if (_readGate.Suspend())
+                {
+                    _tcp.Metrics.ReadsSuspended();
+                }
+
                 return true;
             case Tcp.ResumeReading:
                 _readGate.Grant();

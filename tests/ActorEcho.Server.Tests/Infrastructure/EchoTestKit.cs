@@ -8,7 +8,7 @@ namespace ActorEcho.Server.Tests.Infrastructure;
 /// TestKit base for the echo actors: TestProbes stand in for the TCP manager, the listener (the sender of Bound) and each connection
 /// (the sender of Connected), so every message the actors send to the TCP layer can be asserted on.
 /// </summary>
-public abstract class EchoTestKit(ITestOutputHelper output) : ActorEcho.TestKit.TestKit(output: output)
+public abstract class EchoTestKit(ITestOutputHelper output, string? systemName = null) : ActorEcho.TestKit.TestKit(output: output, systemName: systemName)
 {
     /// <summary>A client address for Connected.</summary>
     protected static readonly IPEndPoint Remote = new(IPAddress.Loopback, 50_000);

@@ -67,6 +67,11 @@ internal sealed class Mailbox : IThreadPoolWorkItem
 
     public void Post(object message, IActorRef? sender)
     {
+        if (CanRunInlineHere() && TryPostInline(message, sender))
+        {
+            return;
+        }
+
         var queue = _queue ?? CreateQueue();
         if (_settings.Capacity > 0 && Interlocked.Increment(ref _count) > _settings.Capacity)
         {
@@ -82,18 +87,55 @@ internal sealed class Mailbox : IThreadPoolWorkItem
             return;
         }
 
-        if (TryClaim())
+        TrySchedule();
+    }
+
+    /// <summary>
+    /// The inline path: claims the idle mailbox and runs it on this thread. When nothing else waits (no system message, no queued
+    /// or unstashed message, not suspended) the message is handed to the actor directly, without touching the queue, so an actor
+    /// that only ever receives inline never allocates one. False when the mailbox is not idle (or is closed): post normally.
+    /// </summary>
+    private bool TryPostInline(object message, IActorRef? sender)
+    {
+        if (_settings.Capacity > 0 || !TryClaim())
         {
-            var depth = t_depth;
-            if (depth < _settings.InlineDepth && (depth > 0 || t_inlineSource))
-            {
-                Execute();
-            }
-            else
-            {
-                ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: _settings.PreferLocal);
-            }
+            return false;
         }
+
+        if (Volatile.Read(ref _closed) != 0)
+        {
+            Volatile.Write(ref _status, StatusIdle); // let the normal path dead-letter it
+            return false;
+        }
+
+        if (Volatile.Read(ref _systemHead) is null && _queue is null or { IsEmpty: true } && _cell.CanProcessUserMessages && !_cell.HasUnstashed)
+        {
+            Run(new Envelope(message, sender));
+        }
+        else
+        {
+            // Something waits: queue behind it to keep the order, then run what is due (this thread holds the claim).
+            Requeue(new Envelope(message, sender));
+            Run(null);
+        }
+
+        return true;
+    }
+
+    private void Requeue(in Envelope envelope)
+    {
+        (_queue ?? CreateQueue()).Enqueue(envelope);
+        if (Volatile.Read(ref _closed) != 0)
+        {
+            DrainToDeadLetters();
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private bool CanRunInlineHere()
+    {
+        var depth = t_depth;
+        return depth < _settings.InlineDepth && (depth > 0 || t_inlineSource);
     }
 
     /// <summary>
@@ -137,7 +179,10 @@ internal sealed class Mailbox : IThreadPoolWorkItem
         _cell.HandleDeadSystemMessages(TakeSystemMessages());
     }
 
-    public void Execute()
+    public void Execute() => Run(null);
+
+    /// <summary>One turn of the claimed mailbox: system messages, then <paramref name="first"/> (if any), then queued user messages.</summary>
+    private void Run(Envelope? first)
     {
         var previous = ActorCell.Current;
         ActorCell.Current = _cell;
@@ -145,6 +190,19 @@ internal sealed class Mailbox : IThreadPoolWorkItem
         try
         {
             ProcessSystemMessages();
+            if (first is { } envelope)
+            {
+                if (_cell.CanProcessUserMessages)
+                {
+                    _cell.Invoke(envelope);
+                    ProcessSystemMessages();
+                }
+                else
+                {
+                    Requeue(envelope); // a system message that arrived meanwhile stopped or suspended the actor
+                }
+            }
+
             ProcessUserMessages();
         }
         finally

@@ -16,7 +16,7 @@ public sealed class MaxConnectionsExactTests(ITestOutputHelper output)
     [Fact]
     public async Task MaxConnections_LimitPlusOne_ExactlyLimitEchoExtraClosedAtOnceAndCountedOthersUnaffected()
     {
-        using var meters = new TcpMeterRecorder(SystemName);
+        using var meters = new MetricsRecorder(SystemName);
         var monitor = CreateTestProbe("monitor");
         Manager.Tell(new IO.Tcp.Bind(Sys.ActorOf(EchoBindHandler.CreateProps(monitor.Ref)), AnyLoopbackPort), TestActor);
         var bound = await ExpectMsgAsync<IO.Tcp.Bound>(Wait);
@@ -32,8 +32,8 @@ public sealed class MaxConnectionsExactTests(ITestOutputHelper output)
                 Assert.Equal(data, await client.RoundTripAsync(data)); // accepted and served, before the next one connects
             }
 
-            Assert.Equal(Limit, meters.Total("actorecho.tcp.connections_accepted"));
-            Assert.Equal(0, meters.Total("actorecho.tcp.connections_refused"));
+            Assert.Equal(Limit, meters.Sum("actorecho.tcp.connections_accepted"));
+            Assert.Equal(0, meters.Sum("actorecho.tcp.connections_refused"));
 
             using (var extra = await LoopbackClient.ConnectAsync(address))
             {
@@ -42,8 +42,8 @@ public sealed class MaxConnectionsExactTests(ITestOutputHelper output)
                 Assert.Empty(outcome.Data);
             }
 
-            await AwaitConditionAsync(() => meters.Total("actorecho.tcp.connections_refused") == 1, Wait);
-            Assert.Equal(Limit, meters.Total("actorecho.tcp.connections_accepted"));
+            await AwaitConditionAsync(() => meters.Sum("actorecho.tcp.connections_refused") == 1, Wait);
+            Assert.Equal(Limit, meters.Sum("actorecho.tcp.connections_accepted"));
 
             for (var i = 0; i < Limit; i++)
             {

@@ -24,7 +24,7 @@ public sealed class HostileClientTests(ITestOutputHelper output) : EchoIntegrati
         const int Connections = 200;
         const int BytesEach = 15; // 3 s at one byte per 200 ms
         const int ThreadBound = 40; // far below one thread per connection
-        using var meters = new TcpMeterRecorder(SystemName);
+        using var meters = new MetricsRecorder(SystemName);
         var address = await StartServerAsync();
         using var other = await LoopbackClient.ConnectAsync(address);
         var slow = new List<LoopbackClient>();
@@ -61,7 +61,7 @@ public sealed class HostileClientTests(ITestOutputHelper output) : EchoIntegrati
             slow.ForEach(c => c.Dispose());
         }
 
-        await AwaitConditionAsync(() => meters.Total(Active) == 1, Wait, message: "the slow connections to be released");
+        await AwaitConditionAsync(() => meters.Observe(Active) == 1, Wait, message: "the slow connections to be released");
     }
 
     [Fact]
@@ -69,7 +69,7 @@ public sealed class HostileClientTests(ITestOutputHelper output) : EchoIntegrati
     {
         const int Flood = 2000;
         const int Parallel = 64;
-        using var meters = new TcpMeterRecorder(SystemName);
+        using var meters = new MetricsRecorder(SystemName);
         var address = await StartServerAsync();
         using var steady = await LoopbackClient.ConnectAsync(address);
         var flood = new LoopbackClient?[Flood];
@@ -128,13 +128,13 @@ public sealed class HostileClientTests(ITestOutputHelper output) : EchoIntegrati
             }
         }
 
-        await AwaitConditionAsync(() => meters.Total(Active) == 1, TimeSpan.FromSeconds(30), message: "the flood connections to be released");
+        await AwaitConditionAsync(() => meters.Observe(Active) == 1, TimeSpan.FromSeconds(30), message: "the flood connections to be released");
     }
 
     [Fact]
     public async Task HalfOpen_SilentClient_ReclaimedByIdleTimeoutWhileActiveClientStays()
     {
-        using var meters = new TcpMeterRecorder(SystemName);
+        using var meters = new MetricsRecorder(SystemName);
         var address = await StartServerAsync(LoopbackSettings with { IdleTimeout = TimeSpan.FromMilliseconds(500) });
 
         // On loopback a vanished peer cannot be faked (the kernel answers for it); a client that goes silent is what the server sees.
@@ -151,14 +151,14 @@ public sealed class HostileClientTests(ITestOutputHelper output) : EchoIntegrati
 
         var outcome = await silentEnd;
         Assert.True(outcome.End == ClientEnd.Eof && outcome.Data.Length == 0, $"The idle client should get an orderly close, but saw {outcome}.");
-        await AwaitConditionAsync(() => meters.Total(Active) == 1, Wait, message: "the idle connection to be released");
+        await AwaitConditionAsync(() => meters.Observe(Active) == 1, Wait, message: "the idle connection to be released");
         AssertSameBytes(new byte[] { 3 }, await active.RoundTripAsync(new byte[] { 3 }, Wait), "the active client after the other was reclaimed");
     }
 
     [Fact]
     public async Task Reset_InTheMiddleOfALargeEcho_ConnectionReleasedAndOthersServed()
     {
-        using var meters = new TcpMeterRecorder(SystemName);
+        using var meters = new MetricsRecorder(SystemName);
         var address = await StartServerAsync();
         using var other = await LoopbackClient.ConnectAsync(address);
         for (var round = 0; round < 5; round++)
@@ -172,7 +172,7 @@ public sealed class HostileClientTests(ITestOutputHelper output) : EchoIntegrati
             AssertSameBytes(new byte[] { 9 }, await other.RoundTripAsync(new byte[] { 9 }, Wait), $"the other client after reset {round}");
         }
 
-        await AwaitConditionAsync(() => meters.Total(Active) == 1, Wait, message: "the reset connections to be released");
+        await AwaitConditionAsync(() => meters.Observe(Active) == 1, Wait, message: "the reset connections to be released");
     }
 
     [Fact]

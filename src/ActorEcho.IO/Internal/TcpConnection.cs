@@ -3,6 +3,7 @@ using System.IO.Pipelines;
 using System.Net;
 using System.Net.Sockets;
 using ActorEcho.Actors.Dispatch;
+using ActorEcho.Actors.Scheduling;
 using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Connections.Features;
 using Microsoft.Extensions.Logging;
@@ -23,7 +24,7 @@ namespace ActorEcho.IO.Internal;
 /// A connection actor is never restarted (its listener stops it on failure).
 /// </remarks>
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "An actor releases what it owns in PostStop.")]
-internal sealed class TcpConnection : ActorBase, IWithTimers
+internal sealed class TcpConnection : ActorBase
 {
     private readonly TcpExtension _tcp;
     private readonly ConnectionContext _connection;
@@ -46,6 +47,9 @@ internal sealed class TcpConnection : ActorBase, IWithTimers
     private bool _closedEventSent;
     private bool _outputCompleted;
 
+    /// <summary>The pending register timeout; a plain scheduled tell, not a keyed timer, so a connection keeps no timer table.</summary>
+    private ICancelable? _registerTimeout;
+
     private TcpConnection(TcpExtension tcp, ConnectionContext connection, IActorRef bindHandler, bool pullMode)
     {
         _tcp = tcp;
@@ -56,8 +60,6 @@ internal sealed class TcpConnection : ActorBase, IWithTimers
         _log = Context.GetLogger();
     }
 
-    public ITimerScheduler Timers { get; set; } = null!;
-
     public static Props CreateProps(TcpExtension tcp, ConnectionContext connection, IActorRef bindHandler, bool pullMode) =>
         Props.Create(() => new TcpConnection(tcp, connection, bindHandler, pullMode)).WithDispatcher(Tcp.IODispatcherId);
 
@@ -65,12 +67,13 @@ internal sealed class TcpConnection : ActorBase, IWithTimers
     {
         ApplySocketOptions();
         Context.Watch(_bindHandler);
-        Timers.StartSingleTimer(RegisterTimeout.Instance, RegisterTimeout.Instance, _tcp.Settings.RegisterTimeout);
+        _registerTimeout = Context.System.Scheduler.ScheduleTellOnce(_tcp.Settings.RegisterTimeout, Self, RegisterTimeout.Instance, Self);
         _bindHandler.Tell(new Tcp.Connected(_connection.RemoteEndPoint ?? new IPEndPoint(IPAddress.None, 0), _connection.LocalEndPoint ?? new IPEndPoint(IPAddress.None, 0)), Self);
     }
 
     protected override void PostStop()
     {
+        _registerTimeout?.Cancel();
         _readLoopStop.Cancel();
         if (!_closedEventSent)
         {
@@ -147,7 +150,8 @@ internal sealed class TcpConnection : ActorBase, IWithTimers
             return;
         }
 
-        Timers.Cancel(RegisterTimeout.Instance);
+        _registerTimeout?.Cancel();
+        _registerTimeout = null;
         _handler = register.Handler;
         _keepOpenOnPeerClosed = register.KeepOpenOnPeerClosed;
         _useResumeWriting = register.UseResumeWriting;

@@ -13,12 +13,6 @@ namespace ActorEcho.Cli;
 /// </summary>
 internal sealed class ServeConfiguration
 {
-    /// <summary>
-    /// Owned by the host, not the user: the host's lifetime runs coordinated shutdown on the first signal, and the runtime's process-exit
-    /// hook would otherwise block the immediate exit of a second signal until the whole shutdown had timed out.
-    /// </summary>
-    private const string ClrShutdownHookKey = "actorecho:coordinated-shutdown:run-by-clr-shutdown-hook";
-
     /// <summary>The coordinated-shutdown phase that runs <see cref="EchoServer.Drain"/>; kept longer than <c>drain-timeout</c>.</summary>
     private const string DrainPhaseTimeoutKey = "actorecho:coordinated-shutdown:phases:service-requests-done:timeout";
 
@@ -67,7 +61,9 @@ internal sealed class ServeConfiguration
         var server = EchoServerSettings.FromConfiguration(configuration);
         var logLevel = ReadLogLevel(configuration);
 
-        var hostOwned = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase) { [ClrShutdownHookKey] = "off" };
+        // The hosting layer owns run-by-clr-shutdown-hook (off: the host's stop runs coordinated shutdown, and the runtime's process-exit
+        // hook would block a second signal's immediate exit); the console owns the drain phase's length.
+        var hostOwned = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
         var phaseTimeout = configuration.GetDuration(DrainPhaseTimeoutKey, configuration.GetDuration(DefaultPhaseTimeoutKey, ReferencePhaseTimeout));
         if (phaseTimeout < server.DrainTimeout + DrainPhaseMargin)
         {

@@ -1,4 +1,5 @@
 using ActorEcho.Configuration;
+using ActorEcho.Server.Hosting;
 
 namespace ActorEcho.Cli;
 
@@ -8,8 +9,16 @@ namespace ActorEcho.Cli;
 internal sealed record StartupFailure(int ExitCode, string Message)
 {
     /// <summary>
+    /// Classifies an exception out of the host's start: the echo server's first bind failed (<see cref="ExitCodes.CannotListen"/>,
+    /// <c>cannot listen on ADDR: reason</c>) or a configuration error (see <see cref="FromConfigurationError"/>); null for anything else.
+    /// </summary>
+    public static StartupFailure? FromStartError(Exception exception) => exception is EchoServerBindException bind
+        ? new StartupFailure(ExitCodes.CannotListen, bind.Message)
+        : FromConfigurationError(exception);
+
+    /// <summary>
     /// Classifies <paramref name="exception"/> as a configuration error (<see cref="ExitCodes.Usage"/>): a HOCON syntax error, a bad
-    /// value, a missing or unreadable <c>--config</c> file. Null for anything else, which is a bug and keeps its stack trace.
+    /// value, a likely typo of a known <c>actorecho.*</c> key, a missing or unreadable <c>--config</c> file. Null for anything else, which is a bug and keeps its stack trace.
     /// </summary>
     public static StartupFailure? FromConfigurationError(Exception exception)
     {
@@ -17,7 +26,7 @@ internal sealed record StartupFailure(int ExitCode, string Message)
         {
             switch (current)
             {
-                case HoconParseException or ConfigurationValueException:
+                case HoconParseException or ConfigurationValueException or UnknownConfigurationKeyException:
                     return new StartupFailure(ExitCodes.Usage, current.Message);
                 case FileNotFoundException or DirectoryNotFoundException or UnauthorizedAccessException:
                     return new StartupFailure(ExitCodes.Usage, current.Message);

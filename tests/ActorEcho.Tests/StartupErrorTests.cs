@@ -73,6 +73,18 @@ public sealed class StartupErrorTests : IDisposable
     }
 
     [Fact]
+    public async Task ConfigFileWithTypoOfKnownKey_ExitsTwoNamingKeySuggestionAndFileLineCol()
+    {
+        var path = Path.Combine(_directory, "typo.conf");
+        await File.WriteAllTextAsync(path, "# a typo of port\nactorecho.server.prot = 1\n");
+        await using var app = ActorEchoProcess.Start("serve", "--port", "0", "--config", path);
+
+        Assert.Equal(2, await app.WaitForExitAsync(ActorEchoProcess.StartTimeout));
+        var line = AssertOneErrorLine(app);
+        Assert.Matches("^actorecho: " + Regex.Escape(path) + @":2:\d+: unknown key 'actorecho\.server\.prot' \(did you mean 'actorecho\.server\.port'\?\)$", line);
+    }
+
+    [Fact]
     public async Task MissingConfigFile_ExitsTwo()
     {
         var path = Path.Combine(_directory, "missing.conf");

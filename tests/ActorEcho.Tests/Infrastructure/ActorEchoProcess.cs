@@ -41,18 +41,25 @@ internal sealed partial class ActorEchoProcess : IAsyncDisposable
     public static string AppPath => Path.Combine(AppContext.BaseDirectory, "actorecho.dll");
 
     /// <summary>Starts <c>dotnet actorecho.dll</c> with <paramref name="args"/>; ACTORECHO__ variables of the test run are not passed on.</summary>
-    public static ActorEchoProcess Start(params string[] args) => StartUnder(null, args);
+    public static ActorEchoProcess Start(params string[] args) => StartUnder(null, AppPath, args);
+
+    /// <summary>
+    /// Starts another application copied next to the tests by a project reference (<c>dotnet ASSEMBLY ARGS</c>), such as a sample;
+    /// the same rules as <see cref="Start"/>.
+    /// </summary>
+    public static ActorEchoProcess StartApplication(string assemblyFileName, params string[] args) =>
+        StartUnder(null, Path.Combine(AppContext.BaseDirectory, assemblyFileName), args);
 
     /// <summary>
     /// Starts <c>dotnet actorecho.dll</c> under <c>prlimit --nofile=N:N</c> (a lowered RLIMIT_NOFILE); prlimit execs dotnet, so
     /// <see cref="Id"/> is the server's own process id.
     /// </summary>
     public static ActorEchoProcess StartWithFileLimit(int openFiles, params string[] args) =>
-        StartUnder(["/usr/bin/prlimit", $"--nofile={openFiles}:{openFiles}", "--"], args);
+        StartUnder(["/usr/bin/prlimit", $"--nofile={openFiles}:{openFiles}", "--"], AppPath, args);
 
-    private static ActorEchoProcess StartUnder(string[]? launcher, string[] args)
+    private static ActorEchoProcess StartUnder(string[]? launcher, string appPath, string[] args)
     {
-        Assert.True(File.Exists(AppPath), $"{AppPath} is missing: the test project must reference src/ActorEcho.");
+        Assert.True(File.Exists(appPath), $"{appPath} is missing: the test project must reference its project.");
         var dotnet = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet";
         var startInfo = new ProcessStartInfo(launcher is null ? dotnet : launcher[0])
         {
@@ -72,7 +79,7 @@ internal sealed partial class ActorEchoProcess : IAsyncDisposable
             startInfo.ArgumentList.Add(dotnet);
         }
 
-        startInfo.ArgumentList.Add(AppPath);
+        startInfo.ArgumentList.Add(appPath);
         foreach (var arg in args)
         {
             startInfo.ArgumentList.Add(arg);
@@ -87,7 +94,7 @@ internal sealed partial class ActorEchoProcess : IAsyncDisposable
         return new ActorEchoProcess(process);
     }
 
-    /// <summary>Waits for <c>Listening on 127.0.0.1:PORT</c> on stdout and returns the port.</summary>
+    /// <summary>Waits for a line <c>Listening on 127.0.0.1:PORT</c> on stdout and returns the port.</summary>
     public async Task<int> WaitForListeningAsync()
     {
         var line = await Stdout.WaitForLineAsync(l => l.StartsWith("Listening on ", StringComparison.Ordinal), StartTimeout, "'Listening on' line on stdout");

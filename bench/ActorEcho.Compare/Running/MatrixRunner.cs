@@ -5,10 +5,13 @@ using ActorEcho.Compare.Report;
 namespace ActorEcho.Compare.Running;
 
 /// <summary>
-/// Runs the selected scenarios against each selected server, one server after the other. A server is started once for the
-/// throughput scenarios and fresh for every run of a memory scenario; every newly started server is first loaded by an untimed
-/// warm-up run, so no figure includes the JIT, first-use allocations or the thread pool's growth. A server that died during a run (the seed servers exit on some socket errors and never reclaim
-/// threads) is restarted for the next run, and the death is recorded with that run.
+/// Runs the selected scenarios against every selected server, interleaved: each run of a scenario goes to every server in turn
+/// before the next run starts, so a burst of load from elsewhere on the (shared) machine falls on all servers alike rather than on
+/// whichever one happened to be measured then. For the throughput scenarios each server is started once and stays up, idle while
+/// the others are measured; memory scenarios start a fresh server per run. Every newly started server is first loaded by an untimed
+/// warm-up run, so no figure includes the JIT, first-use allocations or the thread pool's growth. A server that died during a run
+/// (the seed servers exit on some socket errors and never reclaim threads) is restarted for the next run, and the death is
+/// recorded with that run.
 /// </summary>
 internal sealed class MatrixRunner(Repository repo, CompareOptions options, string baselinesDir, string runDir, TextWriter log)
 {
@@ -19,41 +22,40 @@ internal sealed class MatrixRunner(Repository repo, CompareOptions options, stri
     public async Task<IReadOnlyList<RunRecord>> RunAsync(IReadOnlyList<Scenario> scenarios, IReadOnlyList<string> servers)
     {
         var records = new List<RunRecord>();
-        foreach (var server in servers)
-        {
-            var launch = ServerLaunch.For(server, repo, baselinesDir);
-            records.AddRange(await RunSharedAsync(launch, [.. scenarios.Where(s => !s.FreshServerPerRun)]));
-            foreach (var scenario in scenarios.Where(s => s.FreshServerPerRun))
-            {
-                for (var run = 1; run <= options.Runs; run++)
-                {
-                    records.Add(await RunOnceAsync(launch, scenario, run, shared: null));
-                }
-            }
-        }
-
-        return records;
-    }
-
-    private async Task<List<RunRecord>> RunSharedAsync(ServerLaunch launch, IReadOnlyList<Scenario> scenarios)
-    {
-        var records = new List<RunRecord>();
-        var shared = new SharedServer();
+        var launches = servers.Select(server => ServerLaunch.For(server, repo, baselinesDir)).ToList();
+        var shared = launches.Select(_ => new SharedServer()).ToList();
         try
         {
-            foreach (var scenario in scenarios)
+            foreach (var scenario in scenarios.Where(s => !s.FreshServerPerRun))
             {
                 for (var run = 1; run <= options.Runs; run++)
                 {
-                    records.Add(await RunOnceAsync(launch, scenario, run, shared));
+                    for (var i = 0; i < launches.Count; i++)
+                    {
+                        records.Add(await RunOnceAsync(launches[i], scenario, run, shared[i]));
+                    }
                 }
             }
         }
         finally
         {
-            if (shared.Process is { } process)
+            foreach (var server in shared)
             {
-                await process.DisposeAsync();
+                if (server.Process is { } process)
+                {
+                    await process.DisposeAsync();
+                }
+            }
+        }
+
+        foreach (var scenario in scenarios.Where(s => s.FreshServerPerRun))
+        {
+            for (var run = 1; run <= options.Runs; run++)
+            {
+                foreach (var launch in launches)
+                {
+                    records.Add(await RunOnceAsync(launch, scenario, run, shared: null));
+                }
             }
         }
 

@@ -7,6 +7,7 @@ namespace ActorEcho.Tests;
 /// SIGTERM: unbind, drain (connections finish echoing), exit 0. Under load, the second SIGTERM and restart on the same port:
 /// Reliability/ShutdownUnderLoadTests and Reliability/RestartTests.
 /// </summary>
+[Collection(ShutdownCollection.Name)]
 public sealed class ShutdownTests
 {
     /// <summary>actorecho.server.drain-timeout's default.</summary>

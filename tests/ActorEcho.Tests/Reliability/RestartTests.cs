@@ -14,6 +14,7 @@ namespace ActorEcho.Tests.Reliability;
 /// <c>bind</c>), so TcpListener needs no option of its own and the restart binds at once. SO_REUSEADDR does not let two listeners
 /// share a port: while the first process still listens, a second one fails with "address already in use" (StartupErrorTests).
 /// </remarks>
+[Collection(ShutdownCollection.Name)]
 public sealed class RestartTests(ITestOutputHelper output)
 {
     private const int Clients = 20;

@@ -23,6 +23,7 @@ namespace ActorEcho.Tests.Reliability;
 /// read its echoes yet keeps the drain open until the check is done).
 /// </para>
 /// </remarks>
+[Collection(ShutdownCollection.Name)]
 public sealed class ShutdownUnderLoadTests(ITestOutputHelper output)
 {
     /// <summary>Streaming clients: enough to keep the server busy on every core while it drains, few enough for a loaded 2-core machine.</summary>
@@ -77,7 +78,7 @@ public sealed class ShutdownUnderLoadTests(ITestOutputHelper output)
             var totalBefore = sentBeforeSignal.Sum();
             var totalEchoed = clients.Sum(c => c.Received);
             output.WriteLine(
-                $"{Clients} clients; {totalBefore:N0} bytes sent before the signal, {totalEchoed:N0} echoed; stopped accepting after {unbound.TotalMilliseconds:F0} ms; " +
+                $"{Clients} clients; {totalBefore:N0} bytes sent before the signal, {totalEchoed:N0} echoed; holder {held:N0} bytes; stopped accepting after {unbound.TotalMilliseconds:F0} ms; " +
                 $"exit {exitCode} after {exited.TotalMilliseconds:F0} ms; endings: {string.Join(", ", endings.GroupBy(e => e).Select(g => $"{g.Key} x{g.Count()}"))}; probe: {probe}");
 
             Assert.StartsWith("refused", probe, StringComparison.Ordinal);

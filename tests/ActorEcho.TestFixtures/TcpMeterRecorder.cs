@@ -29,12 +29,22 @@ public sealed class TcpMeterRecorder : IDisposable
         _listener.Start();
     }
 
-    /// <summary>The sum of every measurement of <paramref name="instrument"/> (e.g. <c>actorecho.tcp.connections_refused</c>).</summary>
-    public long Total(string instrument) =>
-        _totals.Where(kv => kv.Key.Instrument == instrument).Sum(kv => kv.Value);
+    /// <summary>
+    /// The sum of every measurement of <paramref name="instrument"/> (e.g. <c>actorecho.tcp.connections_refused</c>); for an observable
+    /// instrument (<c>actorecho.tcp.connections_active</c>) its current value, observed now.
+    /// </summary>
+    public long Total(string instrument)
+    {
+        _listener.RecordObservableInstruments();
+        return _totals.Where(kv => kv.Key.Instrument == instrument).Sum(kv => kv.Value);
+    }
 
     /// <summary>The sum of the measurements of <paramref name="instrument"/> tagged with <c>reason</c> = <paramref name="reason"/>.</summary>
-    public long Total(string instrument, string reason) => _totals.TryGetValue((instrument, reason), out var total) ? total : 0;
+    public long Total(string instrument, string reason)
+    {
+        _listener.RecordObservableInstruments();
+        return _totals.TryGetValue((instrument, reason), out var total) ? total : 0;
+    }
 
     /// <inheritdoc />
     public void Dispose() => _listener.Dispose();
@@ -55,7 +65,11 @@ public sealed class TcpMeterRecorder : IDisposable
             }
         }
 
-        if (system)
+        if (system && instrument.IsObservable)
+        {
+            _totals[(instrument.Name, reason)] = value; // an observation is the current value, not an increment
+        }
+        else if (system)
         {
             _totals.AddOrUpdate((instrument.Name, reason), value, (_, total) => total + value);
         }

@@ -33,4 +33,14 @@ public sealed class DocSectionTests
     [InlineData("x\n<!-- compare:end -->\nold\n<!-- compare:begin -->\n")]
     public void Replace_BrokenMarkers_Throws(string doc) =>
         Assert.Throws<InvalidOperationException>(() => DocSection.Replace(doc, "new"));
+
+    [Fact]
+    public void Replace_OtherMarkers_ReplacesOnlyTheirSection()
+    {
+        const string doc = "a\n<!-- compare:begin -->\nc\n<!-- compare:end -->\n<!-- soak:begin -->\nold\n<!-- soak:end -->\nz\n";
+
+        var replaced = DocSection.Replace(doc, "new", "<!-- soak:begin -->", "<!-- soak:end -->");
+
+        Assert.Equal("a\n<!-- compare:begin -->\nc\n<!-- compare:end -->\n<!-- soak:begin -->\nnew\n<!-- soak:end -->\nz\n", replaced);
+    }
 }

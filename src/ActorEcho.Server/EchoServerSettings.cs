@@ -34,6 +34,7 @@ public sealed record EchoServerSettings
     private readonly TimeSpan _rebindInitialBackoff = TimeSpan.FromMilliseconds(100);
     private readonly TimeSpan _rebindMaxBackoff = TimeSpan.FromSeconds(10);
     private readonly TimeSpan _drainTimeout = TimeSpan.FromSeconds(5);
+    private readonly TimeSpan _drainQuietPeriod = TimeSpan.FromMilliseconds(200);
 
     /// <summary>The defaults of <c>reference/server.conf</c>.</summary>
     public static EchoServerSettings Default { get; } = new();
@@ -122,6 +123,17 @@ public sealed record EchoServerSettings
         init => _drainTimeout = Positive(nameof(DrainTimeout), value);
     }
 
+    /// <summary>
+    /// <c>drain-quiet-period</c>: while draining, a connection that has echoed everything it read closes only after this long without
+    /// any traffic, so bytes the client sent before the drain but still in the kernel or the transport's buffers are echoed too
+    /// (default 200 ms; zero closes as soon as it has caught up).
+    /// </summary>
+    public TimeSpan DrainQuietPeriod
+    {
+        get => _drainQuietPeriod;
+        init => _drainQuietPeriod = value >= TimeSpan.Zero ? value : throw OutOfRange(nameof(DrainQuietPeriod), value, "must not be negative");
+    }
+
     /// <summary>The address and port to bind.</summary>
     public IPEndPoint LocalEndPoint => new(Host, Port);
 
@@ -181,6 +193,7 @@ public sealed record EchoServerSettings
                 RebindInitialBackoff = configuration.GetPositiveDuration(Section + "rebind-initial-backoff", Default.RebindInitialBackoff),
                 RebindMaxBackoff = configuration.GetPositiveDuration(Section + "rebind-max-backoff", Default.RebindMaxBackoff),
                 DrainTimeout = configuration.GetPositiveDuration(Section + "drain-timeout", Default.DrainTimeout),
+                DrainQuietPeriod = ReadDrainQuietPeriod(),
             };
 
             if (settings.LowWaterMark >= settings.HighWaterMark)
@@ -216,6 +229,12 @@ public sealed record EchoServerSettings
         {
             var value = configuration.GetDurationOrInfinite(Section + "idle-timeout", null);
             return value is null || value > TimeSpan.Zero ? value : throw Fail("idle-timeout", value.Value.ToString(), "must be a positive duration or 'off'");
+        }
+
+        private TimeSpan ReadDrainQuietPeriod()
+        {
+            var value = configuration.GetDuration(Section + "drain-quiet-period", Default.DrainQuietPeriod);
+            return value >= TimeSpan.Zero ? value : throw Fail("drain-quiet-period", value.ToString(), "must not be negative");
         }
 
         private static string Text(long value) => value.ToString(CultureInfo.InvariantCulture);

@@ -9,7 +9,7 @@ namespace ActorEcho.Cli;
 /// <summary>
 /// <c>--stats-interval</c>: listens to the <c>ActorEcho</c> meter of one actor system (its <c>actor_system</c> tag) and, once
 /// <see cref="Start"/>ed, writes a one-line summary at every interval, e.g.
-/// <c>stats: active=12 accepted=340 closed=328 (peer=320 idle=8) refused=0 in=1.2 MiB out=1.2 MiB suspended=3 restarts=0 dead-letters=0 busiest-mailbox=4</c>.
+/// <c>stats: active=12 accepted=340 closed=328 (peer=320 idle=8) refused=0 in=1.2 MiB out=1.2 MiB suspended=3 restarts=0 dead-letters=0 busiest-mailbox=4 heap=3.1 MiB</c>.
 /// </summary>
 /// <remarks>
 /// Counters are totals since the reporter was created, so create it before the server starts (it then misses nothing) and start the
@@ -101,6 +101,9 @@ internal sealed class StatsReporter : IDisposable
         Append(line, "restarts", Value("actorecho.actor.restarts"));
         Append(line, "dead-letters", Value("actorecho.actor.dead_letters"));
         Append(line, "busiest-mailbox", Value("actorecho.actor.mailbox_depth_max"));
+
+        // The managed heap after the last GC (not the meter's: the process's), so a soak can see a leak without dotnet-counters.
+        line.Append(" heap=").Append(FormatBytes(GC.GetGCMemoryInfo().HeapSizeBytes));
         return line.ToString();
     }
 

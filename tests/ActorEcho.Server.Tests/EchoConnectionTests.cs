@@ -305,4 +305,31 @@ public sealed class EchoConnectionTests(ITestOutputHelper output) : EchoTestKit(
         await connection.ExpectMsgAsync<Tcp.Close>();
         await ExpectNoMsgAsync(TimeSpan.FromMilliseconds(50)); // no reply to the server: it watches
     }
+
+    [Fact]
+    public async Task Drain_CaughtUp_WaitsForQuietPeriodAndEchoesWhatArrivesMeanwhile()
+    {
+        var (handler, connection) = StartConnection(s_ackEveryWrite with { DrainQuietPeriod = TimeSpan.FromSeconds(1) });
+        Receive(connection, handler, "first");
+        AckWrite(connection, handler, await ExpectEchoAsync(connection, "first"));
+
+        handler.Tell(EchoConnection.Drain.Instance, TestActor);
+        await connection.ExpectNoMsgAsync(TimeSpan.FromMilliseconds(100)); // caught up, but the client's last bytes may still be on their way
+        Receive(connection, handler, "still in the kernel at the drain");
+
+        AckWrite(connection, handler, await ExpectEchoAsync(connection, "still in the kernel at the drain"));
+        await connection.ExpectMsgAsync<Tcp.Close>();
+    }
+
+    [Fact]
+    public async Task Drain_ZeroQuietPeriod_ClosesAsSoonAsCaughtUp()
+    {
+        var (handler, connection) = StartConnection(s_ackEveryWrite with { DrainQuietPeriod = TimeSpan.Zero });
+        Receive(connection, handler, "first");
+        AckWrite(connection, handler, await ExpectEchoAsync(connection, "first"));
+
+        handler.Tell(EchoConnection.Drain.Instance, TestActor);
+
+        await connection.ExpectMsgAsync<Tcp.Close>(); // with a zero quiet period the receive timeout is never armed
+    }
 }

@@ -31,6 +31,7 @@ public sealed class EchoServerSettingsTests
         Assert.Equal(TimeSpan.FromMilliseconds(100), settings.RebindInitialBackoff);
         Assert.Equal(TimeSpan.FromSeconds(10), settings.RebindMaxBackoff);
         Assert.Equal(TimeSpan.FromSeconds(5), settings.DrainTimeout);
+        Assert.Equal(TimeSpan.FromMilliseconds(200), settings.DrainQuietPeriod);
     }
 
     [Fact]
@@ -50,6 +51,7 @@ public sealed class EchoServerSettingsTests
               rebind-initial-backoff = 5ms
               rebind-max-backoff = 1s
               drain-timeout = 2s
+              drain-quiet-period = 0s
             }
             """);
 
@@ -65,6 +67,7 @@ public sealed class EchoServerSettingsTests
         Assert.Equal(TimeSpan.FromMilliseconds(5), settings.RebindInitialBackoff);
         Assert.Equal(TimeSpan.FromSeconds(1), settings.RebindMaxBackoff);
         Assert.Equal(TimeSpan.FromSeconds(2), settings.DrainTimeout);
+        Assert.Equal(TimeSpan.Zero, settings.DrainQuietPeriod);
         Assert.Equal(new IPEndPoint(IPAddress.Loopback, 0), settings.LocalEndPoint);
     }
 
@@ -148,6 +151,7 @@ public sealed class EchoServerSettingsTests
     [InlineData("rebind-initial-backoff = 0ms", "actorecho:server:rebind-initial-backoff")]
     [InlineData("rebind-max-backoff = 50ms", "actorecho:server:rebind-max-backoff")]
     [InlineData("drain-timeout = 0s", "actorecho:server:drain-timeout")]
+    [InlineData("drain-quiet-period = -1s", "actorecho:server:drain-quiet-period")]
     [InlineData("max-bytes-per-connection = -5", "actorecho:server:max-bytes-per-connection")]
     public void FromConfiguration_OutOfRange_ErrorNamesKey(string line, string key)
     {
@@ -196,6 +200,6 @@ public sealed class EchoServerSettingsTests
             }
         }
 
-        Assert.Equal(12, keys);
+        Assert.Equal(13, keys);
     }
 }

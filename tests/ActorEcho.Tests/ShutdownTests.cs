@@ -3,7 +3,11 @@ using ActorEcho.Tests.Infrastructure;
 
 namespace ActorEcho.Tests;
 
-/// <summary>SIGTERM: unbind, drain (connections finish echoing), exit 0; a second SIGTERM exits at once.</summary>
+/// <summary>
+/// SIGTERM: unbind, drain (connections finish echoing), exit 0. Under load, the second SIGTERM and restart on the same port:
+/// Reliability/ShutdownUnderLoadTests and Reliability/RestartTests.
+/// </summary>
+[Collection(ShutdownCollection.Name)]
 public sealed class ShutdownTests
 {
     /// <summary>actorecho.server.drain-timeout's default.</summary>
@@ -38,68 +42,23 @@ public sealed class ShutdownTests
     [Fact]
     public async Task Sigterm_WithClientThatNeverReads_ResetsItAtTheDrainTimeoutAndExitsZero()
     {
-        var (app, client) = await StartWithNeverReadingClientAsync("1s");
-        await using var _ = app;
-        using var __ = client;
-
-        app.Terminate();
-
-        Assert.Equal(0, await app.WaitForExitAsync());
-        Assert.Contains(app.Stderr.Lines, l => l.Contains("1 connection(s) did not finish within 00:00:01 and were reset", StringComparison.Ordinal));
-    }
-
-    [Fact]
-    public async Task SecondSigterm_WhileDraining_ExitsAtOnceWith143()
-    {
-        // A drain far longer than the test's bound: even on a loaded machine the second SIGTERM lands while it still runs, and an
-        // exit within the bound can only be the second signal's doing.
-        var drainTimeout = TimeSpan.FromSeconds(60);
-        var (app, client) = await StartWithNeverReadingClientAsync("60s");
-        await using var _ = app;
-        using var __ = client;
-
-        app.Terminate();
-        await app.Stderr.WaitForLineAsync(l => l.Contains("SIGTERM received", StringComparison.Ordinal), ActorEchoProcess.StartTimeout, "log line of the first SIGTERM");
-        var stopwatch = Stopwatch.StartNew();
-        app.Terminate();
-
-        Assert.Equal(143, await app.WaitForExitAsync());
-        Assert.True(stopwatch.Elapsed < drainTimeout / 3, $"The second SIGTERM took {stopwatch.Elapsed} to end the process.");
-        Assert.Contains(app.Stderr.Lines, l => l.StartsWith("actorecho: second SIGTERM", StringComparison.Ordinal));
-    }
-
-    /// <summary>
-    /// Starts the server with <c>drain-timeout</c> set in a <c>--config</c> file and connects a client that sends without ever reading,
-    /// which keeps the drain from finishing until its timeout.
-    /// </summary>
-    private static async Task<(ActorEchoProcess App, LoopbackClient Client)> StartWithNeverReadingClientAsync(string drainTimeout)
-    {
         var config = Path.Combine(Path.GetTempPath(), $"actorecho-drain-{Guid.NewGuid():N}.conf");
-        await File.WriteAllTextAsync(config, $"actorecho.server.drain-timeout = {drainTimeout}\n");
-        var app = ActorEchoProcess.Start("serve", "--port", "0", "--config", config);
+        await File.WriteAllTextAsync(config, "actorecho.server.drain-timeout = 1s\n");
         try
         {
+            await using var app = ActorEchoProcess.Start("serve", "--port", "0", "--config", config);
             var port = await app.WaitForListeningAsync();
-            var client = await LoopbackClient.ConnectAsync(port);
-            try
-            {
-                client.FillUntilServerStopsReading(ServerStoppedReading);
-                return (app, client);
-            }
-            catch
-            {
-                client.Dispose();
-                throw;
-            }
-        }
-        catch
-        {
-            await app.DisposeAsync();
-            throw;
+            using var client = await LoopbackClient.ConnectAsync(port);
+            client.FillUntilServerStopsReading(ServerStoppedReading);
+
+            app.Terminate();
+
+            Assert.Equal(0, await app.WaitForExitAsync());
+            Assert.Contains(app.Stderr.Lines, l => l.Contains("1 connection(s) did not finish within 00:00:01 and were reset", StringComparison.Ordinal));
         }
         finally
         {
-            File.Delete(config); // read at start-up, which WaitForListeningAsync has seen through (or given up on)
+            File.Delete(config);
         }
     }
 }

@@ -10,13 +10,16 @@ internal static class DocSection
     /// The document with <paramref name="generated"/> between the markers; when the markers are missing the section is appended.
     /// Throws when only one marker is present or they are out of order (a hand edit gone wrong must not lose text).
     /// </summary>
-    public static string Replace(string document, string generated)
+    public static string Replace(string document, string generated) => Replace(document, generated, Begin, End);
+
+    /// <summary>As <see cref="Replace(string, string)"/>, between other markers (another tool's section of another document).</summary>
+    public static string Replace(string document, string generated, string beginMarker, string endMarker)
     {
         ArgumentNullException.ThrowIfNull(document);
         ArgumentNullException.ThrowIfNull(generated);
-        var section = Begin + "\n" + generated.TrimEnd('\n') + "\n" + End;
-        var begin = document.IndexOf(Begin, StringComparison.Ordinal);
-        var end = document.IndexOf(End, StringComparison.Ordinal);
+        var section = beginMarker + "\n" + generated.TrimEnd('\n') + "\n" + endMarker;
+        var begin = document.IndexOf(beginMarker, StringComparison.Ordinal);
+        var end = document.IndexOf(endMarker, StringComparison.Ordinal);
         if (begin < 0 && end < 0)
         {
             return document.TrimEnd('\n') + "\n\n" + section + "\n";
@@ -24,9 +27,9 @@ internal static class DocSection
 
         if (begin < 0 || end < begin)
         {
-            throw new InvalidOperationException($"the markers {Begin} and {End} must both be present, in that order");
+            throw new InvalidOperationException($"the markers {beginMarker} and {endMarker} must both be present, in that order");
         }
 
-        return string.Concat(document.AsSpan(0, begin), section, document.AsSpan(end + End.Length));
+        return string.Concat(document.AsSpan(0, begin), section, document.AsSpan(end + endMarker.Length));
     }
 }

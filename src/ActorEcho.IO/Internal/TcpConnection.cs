@@ -564,16 +564,26 @@ internal sealed class TcpConnection : ActorBase
     /// inline delivery source: a handler on <see cref="Tcp.IODispatcherId"/> handles the chunk on this thread, and its writes to this
     /// connection (also on that dispatcher) are written and flushed there too, so an echo costs no thread hop.
     /// </summary>
+    /// <summary>Chunks the read loop delivers before it lets its thread run other queued work (see the loop).</summary>
+    private const int ChunksBetweenYields = 4;
+
     private static async Task ReadLoopAsync(PipeReader input, IActorRef handler, IActorRef self, ReadGate gate, TcpExtension tcp, CancellationToken stop)
     {
         var maxChunk = tcp.Settings.MaxReceivedChunk;
         long bytesRead = 0;
+        var chunksWithoutYield = 0;
         try
         {
             while (true)
             {
                 await gate.WaitAsync(stop).ConfigureAwait(false);
-                var result = await input.ReadAsync(stop).ConfigureAwait(false);
+                var read = input.ReadAsync(stop);
+                if (!read.IsCompleted)
+                {
+                    chunksWithoutYield = 0; // the loop waits for data: its thread runs other work meanwhile
+                }
+
+                var result = await read.ConfigureAwait(false);
                 var buffer = result.Buffer;
                 if (!buffer.IsEmpty)
                 {
@@ -591,6 +601,15 @@ internal sealed class TcpConnection : ActorBase
 
                     bytesRead += chunk.Length;
                     input.AdvanceTo(chunk.End);
+                    if (++chunksWithoutYield >= ChunksBetweenYields)
+                    {
+                        // While data keeps arriving, ReadAsync completes synchronously and this loop never gives its thread back. Work
+                        // queued on that thread's local queue (the connection actor with the handler's SuspendReading) then waits
+                        // behind it, and a client that never reads could push gigabytes into memory before reading stopped.
+                        chunksWithoutYield = 0;
+                        await Task.Yield();
+                    }
+
                     if (chunk.Length < buffer.Length || !result.IsCompleted)
                     {
                         continue;

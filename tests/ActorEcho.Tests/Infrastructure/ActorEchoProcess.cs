@@ -106,6 +106,13 @@ internal sealed partial class ActorEchoProcess : IAsyncDisposable
     /// <summary>The number of open file descriptors of the process (<c>/proc/PID/fd</c>, Linux).</summary>
     public int OpenFileDescriptors => Directory.GetFiles($"/proc/{_process.Id}/fd").Length;
 
+    /// <summary>The process's resident memory in bytes (<c>VmRSS</c> of <c>/proc/PID/status</c>, Linux).</summary>
+    public long ResidentBytes =>
+        File.ReadLines($"/proc/{_process.Id}/status")
+            .Where(l => l.StartsWith("VmRSS:", StringComparison.Ordinal))
+            .Select(l => long.Parse(l["VmRSS:".Length..].Trim().Split(' ')[0], CultureInfo.InvariantCulture) * 1024)
+            .Single();
+
     /// <summary>Sends SIGTERM (libc <c>kill(pid, 15)</c>).</summary>
     public void Terminate()
     {

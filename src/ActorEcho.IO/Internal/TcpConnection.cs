@@ -558,15 +558,15 @@ internal sealed class TcpConnection : ActorBase
         _ => "unexpected: " + error.Message,
     };
 
+    /// <summary>Chunks the read loop delivers before it lets its thread run other queued work (see the loop).</summary>
+    private const int ChunksBetweenYields = 4;
+
     /// <summary>
     /// Reads until the peer's FIN or an error, telling the handler each chunk directly (the connection actor is not on this path).
     /// Each chunk is copied out of the transport's pooled buffer before it is released, so no pooled byte escapes. The loop is an
     /// inline delivery source: a handler on <see cref="Tcp.IODispatcherId"/> handles the chunk on this thread, and its writes to this
     /// connection (also on that dispatcher) are written and flushed there too, so an echo costs no thread hop.
     /// </summary>
-    /// <summary>Chunks the read loop delivers before it lets its thread run other queued work (see the loop).</summary>
-    private const int ChunksBetweenYields = 4;
-
     private static async Task ReadLoopAsync(PipeReader input, IActorRef handler, IActorRef self, ReadGate gate, TcpExtension tcp, CancellationToken stop)
     {
         var maxChunk = tcp.Settings.MaxReceivedChunk;

@@ -66,7 +66,7 @@ public sealed class ShutdownUnderLoadTests(ITestOutputHelper output)
             app.Terminate();
             clients.ForEach(c => c.StopSending());
 
-            await app.Stderr.WaitForLineAsync(l => l.Contains("Stopped accepting connections", StringComparison.Ordinal), drainTimeout, "'Stopped accepting connections'");
+            await app.Stderr.WaitForLineAsync(l => l.Contains("stopped accepting connections", StringComparison.Ordinal), drainTimeout, "'stopped accepting connections'");
             var probe = await ProbeNewConnectionAsync(port);
             var unbound = signalled.Elapsed;
 
@@ -126,7 +126,7 @@ public sealed class ShutdownUnderLoadTests(ITestOutputHelper output)
             await WaitUntilAllStreamAsync(clients, run.Token);
 
             app.Terminate();
-            await app.Stderr.WaitForLineAsync(l => l.Contains("Stopped accepting connections", StringComparison.Ordinal), ActorEchoProcess.StartTimeout, "'Stopped accepting connections'");
+            await app.Stderr.WaitForLineAsync(l => l.Contains("stopped accepting connections", StringComparison.Ordinal), ActorEchoProcess.StartTimeout, "'stopped accepting connections'");
             var second = Stopwatch.StartNew();
             app.Terminate();
 

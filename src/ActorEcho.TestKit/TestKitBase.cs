@@ -12,7 +12,7 @@ namespace ActorEcho.TestKit;
 /// <remarks>Use one instance from one test at a time; the expectations are not meant to be called concurrently.</remarks>
 public abstract partial class TestKitBase
 {
-    private readonly Channel<ReceivedMessage> _queue = Channel.CreateUnbounded<ReceivedMessage>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Channel<ReceivedMessage> _queue = Channel.CreateUnbounded<ReceivedMessage>();
     private readonly long _start = Stopwatch.GetTimestamp();
     private readonly Stack<long> _withinDeadlines = new();
     private Func<object, bool> _ignore = static _ => false;
@@ -180,6 +180,9 @@ public abstract partial class TestKitBase
 
     /// <summary>True if a message is already waiting; does not take it.</summary>
     public bool HasMessages => _queue.Reader.TryPeek(out _);
+
+    /// <summary>How many messages are waiting (the queue is multi-reader so it can count); lets the TestKit's own tests wait for arrivals before a short expectation.</summary>
+    internal int QueuedMessageCount => _queue.Reader.Count;
 
     internal TimeSpan ResolveTimeout(TimeSpan? max) =>
         max is { } explicitMax ? Dilated(explicitMax) : RemainingOrDefault;

@@ -32,6 +32,7 @@ public sealed class ExpectMsgAllOfTests : TestKit
     {
         TestActor.Tell(1, null);
         TestActor.Tell(2, null);
+        await this.QueuedAsync(2);
 
         var ex = await Assert.ThrowsAsync<TestKitAssertionException>(() => ExpectMsgAllOfAsync(new[] { 1, 2, 3 }, Short));
 
@@ -44,6 +45,7 @@ public sealed class ExpectMsgAllOfTests : TestKit
     {
         TestActor.Tell(1, null);
         TestActor.Tell(9, null);
+        await this.QueuedAsync(2);
 
         var ex = await Assert.ThrowsAsync<TestKitAssertionException>(() => ExpectMsgAllOfAsync(new[] { 1, 2 }, Short));
 

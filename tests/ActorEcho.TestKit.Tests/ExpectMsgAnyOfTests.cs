@@ -18,6 +18,7 @@ public sealed class ExpectMsgAnyOfTests : TestKit
     public async Task ExpectMsgAnyOfAsync_OtherMessage_FailsListingCandidatesAndReceived()
     {
         TestActor.Tell("z", null);
+        await this.QueuedAsync(1);
 
         var ex = await Assert.ThrowsAsync<TestKitAssertionException>(() => ExpectMsgAnyOfAsync(new[] { "a", "b" }, Short));
 

@@ -30,6 +30,7 @@ public sealed class ExpectMsgTests : TestKit
     public async Task ExpectMsgAsync_WrongType_FailsNamingExpectedTypeAndWhatArrived()
     {
         TestActor.Tell("not an order", null);
+        await this.QueuedAsync(1);
 
         var ex = await Assert.ThrowsAsync<TestKitAssertionException>(() => ExpectMsgAsync<Order>(Short));
 
@@ -70,6 +71,7 @@ public sealed class ExpectMsgTests : TestKit
     public async Task ExpectMsgAsync_PredicateDoesNotMatch_FailsShowingTheMessage()
     {
         TestActor.Tell(new Order(8, "coffee"), null);
+        await this.QueuedAsync(1);
 
         var ex = await Assert.ThrowsAsync<TestKitAssertionException>(() => ExpectMsgAsync<Order>(o => o.Id == 7, Short));
 
@@ -83,6 +85,7 @@ public sealed class ExpectMsgTests : TestKit
     {
         var called = false;
         TestActor.Tell(42, null);
+        await this.QueuedAsync(1);
 
         var ex = await Assert.ThrowsAsync<TestKitAssertionException>(() => ExpectMsgAsync<Order>(_ => called = true, Short));
 
@@ -104,6 +107,7 @@ public sealed class ExpectMsgTests : TestKit
     public async Task ExpectMsgAsync_DifferentValue_FailsShowingExpectedAndReceived()
     {
         TestActor.Tell("world", TestActor);
+        await this.QueuedAsync(1);
 
         var ex = await Assert.ThrowsAsync<TestKitAssertionException>(() => ExpectMsgAsync("hello", Short));
 
@@ -157,6 +161,7 @@ public sealed class ExpectMsgTests : TestKit
         var expected = CreateTestProbe("expected-sender");
         var actual = CreateTestProbe("actual-sender");
         actual.Send(TestActor, "hi");
+        await this.QueuedAsync(1);
 
         var ex = await Assert.ThrowsAsync<TestKitAssertionException>(() => ExpectMsgFromAsync<string>(expected.Ref, Short));
 
@@ -169,6 +174,7 @@ public sealed class ExpectMsgTests : TestKit
     {
         var probe = CreateTestProbe();
         probe.Send(TestActor, 5);
+        await this.QueuedAsync(1);
 
         var ex = await Assert.ThrowsAsync<TestKitAssertionException>(() => ExpectMsgFromAsync<string>(probe.Ref, Short));
 

@@ -30,6 +30,7 @@ public sealed class ExpectNoMsgTests : TestKit
     public async Task ExpectNoMsgAsync_MessageAlreadyQueued_FailsShowingIt()
     {
         TestActor.Tell("surprise", TestActor);
+        await this.QueuedAsync(1);
 
         var ex = await Assert.ThrowsAsync<TestKitAssertionException>(() => ExpectNoMsgAsync(Short));
 

@@ -23,6 +23,7 @@ public sealed class FishForMessageTests : TestKit
     {
         TestActor.Tell("noise", null);
         TestActor.Tell(1, null);
+        await this.QueuedAsync(2);
 
         var ex = await Assert.ThrowsAsync<TestKitAssertionException>(() => FishForMessageAsync<int>(i => i > 10, Short, hint: "a big number"));
 

@@ -24,6 +24,7 @@ public sealed class IgnoreMessagesTests : TestKit
 
         TestActor.Tell(1, null);
         TestActor.Tell("kept", null);
+        await this.QueuedAsync(1);
 
         var ex = await Assert.ThrowsAsync<TestKitAssertionException>(() => ExpectMsgAsync<int>(Short));
         Assert.Contains("but received <String: kept>", ex.Message, StringComparison.Ordinal);

@@ -23,6 +23,7 @@ public sealed class ReceiveTests : TestKit
     public async Task ReceiveNAsync_TooFew_FailsSayingHowManyArrived()
     {
         TestActor.Tell(1, null);
+        await this.QueuedAsync(1);
 
         var ex = await Assert.ThrowsAsync<TestKitAssertionException>(() => ReceiveNAsync(3, Short));
 

@@ -124,6 +124,7 @@ public sealed class TestProbeTests : TestKit
     {
         var probe = CreateTestProbe();
         probe.Ref.Tell(1, TestActor);
+        await probe.QueuedAsync(1);
 
         var ex = await Assert.ThrowsAsync<TestKitAssertionException>(() => probe.ExpectMsgAsync("one", Short));
 

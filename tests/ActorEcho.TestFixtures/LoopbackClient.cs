@@ -34,7 +34,7 @@ public sealed record ReceiveOutcome(byte[] Data, ClientEnd End, SocketError? Err
 public sealed class LoopbackClient : IDisposable
 {
     /// <summary>The default bound of every socket operation.</summary>
-    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(10);
+    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(15);
 
     private LoopbackClient(Socket socket) => Socket = socket;
 
@@ -46,6 +46,10 @@ public sealed class LoopbackClient : IDisposable
 
     /// <summary>The server's address (the server's <c>Connected.LocalAddress</c>).</summary>
     public IPEndPoint RemoteEndPoint => (IPEndPoint)Socket.RemoteEndPoint!;
+
+    /// <summary>Connects to 127.0.0.1:<paramref name="port"/>.</summary>
+    public static Task<LoopbackClient> ConnectAsync(int port, TimeSpan? timeout = null) =>
+        ConnectAsync(new IPEndPoint(IPAddress.Loopback, port), timeout);
 
     /// <summary>Connects to <paramref name="server"/>; <paramref name="receiveBufferSize"/> (set before connecting) shrinks the kernel's receive window.</summary>
     public static async Task<LoopbackClient> ConnectAsync(EndPoint server, TimeSpan? timeout = null, int? receiveBufferSize = null)
@@ -189,6 +193,51 @@ public sealed class LoopbackClient : IDisposable
         catch (SocketException ex)
         {
             return new ReceiveOutcome(data.ToArray(), ClientEnd.Error, ex.SocketErrorCode);
+        }
+    }
+
+    /// <summary>Reads until the server's FIN and returns everything read; a reset, an error or the timeout throws.</summary>
+    public async Task<byte[]> ReceiveToEndAsync(TimeSpan? timeout = null)
+    {
+        var outcome = await ReceiveUntilEofAsync(timeout);
+        return outcome.End == ClientEnd.Eof ? outcome.Data : throw new IOException($"Expected the server's FIN, but got {outcome}.");
+    }
+
+    /// <summary>
+    /// Sends without ever reading until the server stops reading too: a send stays blocked for <paramref name="quiet"/>. The server then
+    /// has echoes it cannot get rid of (this client's receive window is full) and has suspended reading at its high-water mark.
+    /// Bounded by <see cref="DefaultTimeout"/>; returns the bytes sent.
+    /// </summary>
+    public long FillUntilServerStopsReading(TimeSpan quiet)
+    {
+        var chunk = new byte[64 * 1024];
+        var deadline = DateTime.UtcNow + DefaultTimeout;
+        long sent = 0;
+        Socket.Blocking = false;
+        try
+        {
+            while (DateTime.UtcNow < deadline)
+            {
+                var n = Socket.Send(chunk, 0, chunk.Length, SocketFlags.None, out var error);
+                if (error == SocketError.Success)
+                {
+                    sent += n;
+                }
+                else if (error != SocketError.WouldBlock)
+                {
+                    throw new SocketException((int)error);
+                }
+                else if (!Socket.Poll(quiet, SelectMode.SelectWrite))
+                {
+                    return sent;
+                }
+            }
+
+            throw new TimeoutException($"The server kept reading for {DefaultTimeout} ({sent} bytes sent).");
+        }
+        finally
+        {
+            Socket.Blocking = true;
         }
     }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using ActorEcho.TestFixtures;
 using ActorEcho.Tests.Infrastructure;
 
 namespace ActorEcho.Tests;
@@ -61,8 +62,8 @@ public sealed class ServeTests
             await client.ReceiveToEndAsync();
         }
 
-        await app.Stderr.WaitForLineAsync(l => l.Contains("dbug:", StringComparison.Ordinal) && l.Contains("Accepted 127.0.0.1:", StringComparison.Ordinal), LoopbackClient.Timeout, "Debug line about the accepted connection");
-        await app.Stderr.WaitForLineAsync(l => l.Contains("dbug:", StringComparison.Ordinal) && l.Contains("5 bytes in, 5 bytes out", StringComparison.Ordinal), LoopbackClient.Timeout, "Debug line about the ended connection");
+        await app.Stderr.WaitForLineAsync(l => l.Contains("dbug:", StringComparison.Ordinal) && l.Contains("Accepted 127.0.0.1:", StringComparison.Ordinal), LoopbackClient.DefaultTimeout, "Debug line about the accepted connection");
+        await app.Stderr.WaitForLineAsync(l => l.Contains("dbug:", StringComparison.Ordinal) && l.Contains("5 bytes in, 5 bytes out", StringComparison.Ordinal), LoopbackClient.DefaultTimeout, "Debug line about the ended connection");
 
         app.Terminate();
         Assert.Equal(0, await app.WaitForExitAsync());

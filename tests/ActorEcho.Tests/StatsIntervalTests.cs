@@ -1,6 +1,7 @@
 using System.Text;
 using ActorEcho.Actors;
 using ActorEcho.Cli;
+using ActorEcho.TestFixtures;
 using ActorEcho.Tests.Infrastructure;
 
 namespace ActorEcho.Tests;
@@ -25,7 +26,7 @@ public sealed class StatsIntervalTests
 
         var line = await app.Stderr.WaitForLineAsync(
             l => l.StartsWith("stats: ", StringComparison.Ordinal) && l.Contains(" closed=1 (peer=1)", StringComparison.Ordinal),
-            LoopbackClient.Timeout,
+            LoopbackClient.DefaultTimeout,
             "a stats line counting the closed connection");
         Assert.Contains(" accepted=1 ", line, StringComparison.Ordinal);
         Assert.Contains(" in=5 B out=5 B ", line, StringComparison.Ordinal);

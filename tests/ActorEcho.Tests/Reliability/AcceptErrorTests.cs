@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using ActorEcho.TestFixtures;
 using ActorEcho.Tests.Infrastructure;
 using Xunit.Abstractions;
 

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net.Sockets;
+using ActorEcho.TestFixtures;
 using ActorEcho.Tests.Infrastructure;
 using Xunit.Abstractions;
 

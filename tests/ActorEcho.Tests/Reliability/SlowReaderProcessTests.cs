@@ -1,3 +1,4 @@
+using ActorEcho.TestFixtures;
 using ActorEcho.Tests.Infrastructure;
 using Xunit.Abstractions;
 

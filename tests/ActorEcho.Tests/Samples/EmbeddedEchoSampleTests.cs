@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text;
+using ActorEcho.TestFixtures;
 using ActorEcho.Tests.Infrastructure;
 
 namespace ActorEcho.Tests.Samples;

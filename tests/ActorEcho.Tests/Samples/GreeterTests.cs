@@ -4,7 +4,7 @@ using ActorEcho.Hosting;
 using ActorEcho.Server;
 using ActorEcho.Server.Hosting;
 using ActorEcho.TestKit.Hosting;
-using ActorEcho.Tests.Infrastructure;
+using ActorEcho.TestFixtures;
 using EmbeddedEcho.Greeting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;

@@ -25,7 +25,8 @@ namespace ActorEcho.Server;
 /// resent then, so nothing is lost or duplicated.
 /// </para>
 /// <para>
-/// States: <see cref="Echoing"/> → (client FIN, or <see cref="Drain"/>) <see cref="Finishing"/> → (all echoes acked)
+/// States: <see cref="Echoing"/> → (client FIN, or <see cref="Drain"/>) <see cref="Finishing"/> → (all echoes acked; after a drain
+/// also quiet for <c>drain-quiet-period</c>, then <see cref="Tcp.ShutdownInput"/> and the input's end)
 /// <see cref="Tcp.Close"/> → <see cref="Closing"/> → stop on the <see cref="Tcp.ConnectionClosed"/> event. It also stops when the
 /// connection actor dies (it is watched). The server stops this actor if it fails, and the connection, which watches it, is reset.
 /// </para>
@@ -57,6 +58,7 @@ internal sealed partial class EchoConnection : ActorBase
     private long _bytesIn;
     private bool _isFinishing;
     private bool _awaitingQuiet;
+    private bool _awaitingInputEnd;
     private bool _readingSuspended;
     private bool _writingSuspended;
     private string? _reason;
@@ -200,7 +202,7 @@ internal sealed partial class EchoConnection : ActorBase
                 BeginFinishing(CloseReason.Peer);
                 return true;
             case Drain:
-                _awaitingQuiet = _drainQuietPeriod > TimeSpan.Zero;
+                _awaitingQuiet = true;
                 BeginFinishing(CloseReason.Shutdown);
                 return true;
             default:
@@ -234,16 +236,22 @@ internal sealed partial class EchoConnection : ActorBase
                 return true;
             case Tcp.PeerClosed:
                 _awaitingQuiet = false; // nothing more will arrive
+                _awaitingInputEnd = false;
                 TryFinish();
                 return true;
             case ReceiveTimeout when _awaitingQuiet:
-                // Quiet for drain-quiet-period: whatever the client sent before the drain has been read (and, once acked, echoed).
+                // Quiet for drain-quiet-period: the client has stopped sending. Half-close the input, so what the kernel still
+                // holds (a busy machine can run the timer before the read loop) is read and echoed before the close.
                 if (IsCaughtUp)
                 {
-                    _awaitingQuiet = false;
-                    TryFinish();
+                    HalfCloseInput();
                 }
 
+                return true;
+            case Tcp.CommandFailed { Cmd: Tcp.ShutdownInput } failed:
+                _log.LogDebug("Connection {Remote} cannot half-close its input ({Cause}); closing once caught up", _remote, failed.Cause?.Message);
+                _awaitingInputEnd = false;
+                TryFinish();
                 return true;
             case Drain:
                 return true;
@@ -445,13 +453,17 @@ internal sealed partial class EchoConnection : ActorBase
     }
 
     /// <summary>
-    /// Closes once every echo is acked (and, in a drain, once nothing more has arrived for <c>drain-quiet-period</c>); otherwise makes
-    /// sure the last unacked byte has an ack on its way.
+    /// Closes once every echo is acked (and, in a drain, once nothing more has arrived for <c>drain-quiet-period</c> and the input,
+    /// half-closed then, has ended); otherwise makes sure the last unacked byte has an ack on its way.
     /// </summary>
     /// <remarks>
     /// Why the quiet period: the drain reaches this actor while the client's last bytes may still sit in the kernel's receive buffer,
     /// the transport's input pipe or this mailbox. Closing at the first moment everything read so far is acked dropped them: with 500
-    /// clients streaming, most lost their last window (tests/ActorEcho.Tests/Reliability/ShutdownUnderLoadTests).
+    /// clients streaming, most lost their last window (tests/ActorEcho.Tests/Reliability/ShutdownUnderLoadTests). Why the half-close
+    /// after it: on a loaded machine the quiet timer can fire before the read loop has seen bytes already in the kernel; after
+    /// <see cref="Tcp.ShutdownInput"/> the kernel hands those over and then reports the end of input, which does not depend on timing.
+    /// Half-closing at the start of the drain instead would make the kernel reset the connection when the client's last window,
+    /// still in its own send buffer, arrives after our FIN (and the reset drops echoes not yet sent).
     /// </remarks>
     private void TryFinish()
     {
@@ -462,9 +474,20 @@ internal sealed partial class EchoConnection : ActorBase
 
         if (IsCaughtUp)
         {
+            if (_awaitingInputEnd)
+            {
+                return; // PeerClosed (or a refused ShutdownInput) comes next
+            }
+
             if (_awaitingQuiet)
             {
-                Context.SetReceiveTimeout(_drainQuietPeriod); // any message restarts it; Finishing closes when it fires
+                if (_drainQuietPeriod > TimeSpan.Zero)
+                {
+                    Context.SetReceiveTimeout(_drainQuietPeriod); // any message restarts it; Finishing half-closes the input when it fires
+                    return;
+                }
+
+                HalfCloseInput();
                 return;
             }
 
@@ -479,6 +502,15 @@ internal sealed partial class EchoConnection : ActorBase
             _ackMarks.Enqueue(_written);
             _connection.Tell(new Tcp.Write(ByteString.Empty, Ack), Self);
         }
+    }
+
+    /// <summary>The drain's last step before the close: the input ends once the kernel has handed over what it holds.</summary>
+    private void HalfCloseInput()
+    {
+        _awaitingQuiet = false;
+        _awaitingInputEnd = true;
+        Context.SetReceiveTimeout(_idleTimeout); // back to the idle timeout, which Closing uses for an overdue close event
+        _connection.Tell(Tcp.ShutdownInput.Instance, Self);
     }
 
     /// <summary>Sends <paramref name="command"/>; <paramref name="reason"/> (a <see cref="CloseReason"/>) counts unless one was set before.</summary>

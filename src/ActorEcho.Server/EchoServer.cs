@@ -345,13 +345,15 @@ public sealed partial class EchoServer : ActorBase, IWithTimers
         var handler = Context.ActorOf(EchoConnection.CreateProps(connection, connected.RemoteAddress, _settings, _greeting?.Data.Count ?? 0), name);
         Context.Watch(handler);
         _connections++;
-        connection.Tell(new Tcp.Register(handler, keepOpenOnPeerClosed: true), Self);
         if (_greeting is { } greeting)
         {
-            // Sent from here, right behind the Register, so the greeting is the first thing written; on the handler's behalf
-            // (it is the sender) so that an ack or NACK reaches the actor that accounts for these bytes.
+            // Written before the Register, which starts the read loop: an echo of a client that talks at once can otherwise be
+            // written first (on the io-dispatcher the Register may run the connection, and its first read, on this thread). On the
+            // handler's behalf (it is the sender) so that an ack or NACK reaches the actor that accounts for these bytes.
             connection.Tell(greeting, handler);
         }
+
+        connection.Tell(new Tcp.Register(handler, keepOpenOnPeerClosed: true), Self);
 
         if (_draining)
         {

@@ -289,7 +289,7 @@ public sealed class EchoConnectionTests(ITestOutputHelper output) : EchoTestKit(
     }
 
     [Fact]
-    public async Task Drain_PendingEchoes_EchoesThenClosesAfterAck()
+    public async Task Drain_PendingEchoes_EchoesThenHalfClosesInputThenClosesAtItsEnd()
     {
         var (handler, connection) = StartConnection(s_ackEveryWrite);
         Receive(connection, handler, "pending");
@@ -302,12 +302,14 @@ public sealed class EchoConnectionTests(ITestOutputHelper output) : EchoTestKit(
         await connection.ExpectNoMsgAsync(TimeSpan.FromMilliseconds(100));
         AckWrite(connection, handler, echo);
         AckWrite(connection, handler, late);
+        await connection.ExpectMsgAsync<Tcp.ShutdownInput>(); // after the quiet period
+        connection.Send(handler, Tcp.PeerClosed.Instance);
         await connection.ExpectMsgAsync<Tcp.Close>();
         await ExpectNoMsgAsync(TimeSpan.FromMilliseconds(50)); // no reply to the server: it watches
     }
 
     [Fact]
-    public async Task Drain_CaughtUp_WaitsForQuietPeriodAndEchoesWhatArrivesMeanwhile()
+    public async Task Drain_CaughtUp_WaitsForQuietPeriodAndEchoesWhatArrivesMeanwhileAndAfterTheHalfClose()
     {
         var (handler, connection) = StartConnection(s_ackEveryWrite with { DrainQuietPeriod = TimeSpan.FromSeconds(1) });
         Receive(connection, handler, "first");
@@ -316,13 +318,18 @@ public sealed class EchoConnectionTests(ITestOutputHelper output) : EchoTestKit(
         handler.Tell(EchoConnection.Drain.Instance, TestActor);
         await connection.ExpectNoMsgAsync(TimeSpan.FromMilliseconds(100)); // caught up, but the client's last bytes may still be on their way
         Receive(connection, handler, "still in the kernel at the drain");
-
         AckWrite(connection, handler, await ExpectEchoAsync(connection, "still in the kernel at the drain"));
+
+        await connection.ExpectMsgAsync<Tcp.ShutdownInput>();
+        Receive(connection, handler, "read after the half-close");
+        AckWrite(connection, handler, await ExpectEchoAsync(connection, "read after the half-close"));
+        await connection.ExpectNoMsgAsync(TimeSpan.FromMilliseconds(100)); // the input has not ended yet
+        connection.Send(handler, Tcp.PeerClosed.Instance);
         await connection.ExpectMsgAsync<Tcp.Close>();
     }
 
     [Fact]
-    public async Task Drain_ZeroQuietPeriod_ClosesAsSoonAsCaughtUp()
+    public async Task Drain_ZeroQuietPeriod_HalfClosesInputAsSoonAsCaughtUp()
     {
         var (handler, connection) = StartConnection(s_ackEveryWrite with { DrainQuietPeriod = TimeSpan.Zero });
         Receive(connection, handler, "first");
@@ -330,6 +337,34 @@ public sealed class EchoConnectionTests(ITestOutputHelper output) : EchoTestKit(
 
         handler.Tell(EchoConnection.Drain.Instance, TestActor);
 
-        await connection.ExpectMsgAsync<Tcp.Close>(); // with a zero quiet period the receive timeout is never armed
+        await connection.ExpectMsgAsync<Tcp.ShutdownInput>();
+        connection.Send(handler, Tcp.PeerClosed.Instance);
+        await connection.ExpectMsgAsync<Tcp.Close>();
+    }
+
+    [Fact]
+    public async Task Drain_ShutdownInputRefused_ClosesOnceCaughtUp()
+    {
+        var (handler, connection) = StartConnection(s_ackEveryWrite with { DrainQuietPeriod = TimeSpan.Zero });
+        handler.Tell(EchoConnection.Drain.Instance, TestActor);
+        await connection.ExpectMsgAsync<Tcp.ShutdownInput>();
+
+        connection.Send(handler, Tcp.ShutdownInput.Instance.FailureMessage(new NotSupportedException("no socket")));
+
+        await connection.ExpectMsgAsync<Tcp.Close>();
+    }
+
+    [Fact]
+    public async Task Drain_AfterClientFin_ClosesWithoutHalfClosingTheInput()
+    {
+        var (handler, connection) = StartConnection(s_ackEveryWrite with { DrainQuietPeriod = TimeSpan.Zero });
+        Receive(connection, handler, "first");
+        var echo = await ExpectEchoAsync(connection, "first");
+        connection.Send(handler, Tcp.PeerClosed.Instance);
+
+        handler.Tell(EchoConnection.Drain.Instance, TestActor);
+        AckWrite(connection, handler, echo);
+
+        await connection.ExpectMsgAsync<Tcp.Close>(); // not a ShutdownInput first: the input has ended already
     }
 }

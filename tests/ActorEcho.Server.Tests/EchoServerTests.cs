@@ -82,16 +82,17 @@ public sealed class EchoServerTests(ITestOutputHelper output) : EchoTestKit(outp
     }
 
     [Fact]
-    public async Task Connected_GreetingConfigured_WritesGreetingLineBeforeAnyEcho()
+    public async Task Connected_GreetingConfigured_WritesGreetingLineBeforeRegisterSoBeforeAnyEcho()
     {
         var (server, _, _) = await StartBoundServerAsync(TestSettings with { Greeting = "Hello World" });
         var connection = CreateTestProbe();
 
         connection.Send(server, new Tcp.Connected(Remote, BoundAddress));
 
+        await ExpectEchoAsync(connection, "Hello World\n"); // before the Register, which starts reading
+        var greetingSender = connection.Sender;
         var register = await connection.ExpectMsgAsync<Tcp.Register>();
-        await ExpectEchoAsync(connection, "Hello World\n");
-        Assert.Equal(register.Handler, connection.Sender); // a NACK or ack of the greeting reaches the handler
+        Assert.Equal(register.Handler, greetingSender); // a NACK or ack of the greeting reaches the handler
         Receive(connection, register.Handler, "ping");
         await ExpectEchoAsync(connection, "ping");
     }
@@ -244,9 +245,13 @@ public sealed class EchoServerTests(ITestOutputHelper output) : EchoTestKit(outp
 
         server.Tell(new EchoServer.Drain(TimeSpan.FromSeconds(10)), TestActor);
 
+        await idleConnection.ExpectMsgAsync<Tcp.ShutdownInput>(); // after the quiet period
+        idleConnection.Reply(Tcp.PeerClosed.Instance); // the kernel had nothing more from this client
         await idleConnection.ExpectMsgAsync<Tcp.Close>();
         await busyConnection.ExpectNoMsgAsync(TimeSpan.FromMilliseconds(100)); // its echo is not acked yet
         AckWrite(busyConnection, busy, echo);
+        await busyConnection.ExpectMsgAsync<Tcp.ShutdownInput>();
+        busyConnection.Reply(Tcp.PeerClosed.Instance);
         await busyConnection.ExpectMsgAsync<Tcp.Close>();
         await ExpectNoMsgAsync(TimeSpan.FromMilliseconds(50));
         idleConnection.Reply(Tcp.Closed.Instance);
@@ -271,7 +276,7 @@ public sealed class EchoServerTests(ITestOutputHelper output) : EchoTestKit(outp
     }
 
     [Fact]
-    public async Task Drain_ThenNewConnection_ClosesItAtOnce()
+    public async Task Drain_ThenNewConnection_DrainsItToo()
     {
         var (server, _, _) = await StartBoundServerAsync();
         server.Tell(new EchoServer.Drain(), TestActor);
@@ -279,6 +284,8 @@ public sealed class EchoServerTests(ITestOutputHelper output) : EchoTestKit(outp
 
         var (_, connection) = await ConnectAsync(server);
 
+        await connection.ExpectMsgAsync<Tcp.ShutdownInput>(); // what the client sent before the unbind is still echoed
+        connection.Reply(Tcp.PeerClosed.Instance);
         await connection.ExpectMsgAsync<Tcp.Close>();
     }
 

@@ -116,6 +116,9 @@ internal sealed class TcpConnection : ActorBase
             case Tcp.ResumeWriting:
                 OnResumeWriting(Sender);
                 return true;
+            case Tcp.ShutdownInput:
+                OnShutdownInput(Sender);
+                return true;
             case Tcp.Abort:
                 CloseNow(Tcp.Aborted.Instance, Sender, "abort", reset: true);
                 return true;
@@ -359,6 +362,31 @@ internal sealed class TcpConnection : ActorBase
         if (_closing is not null)
         {
             CompleteOutput();
+        }
+    }
+
+    /// <summary>SHUT_RD: the kernel still hands over what it queued, then the read loop sees the end of input and reports it as the peer's FIN.</summary>
+    private void OnShutdownInput(IActorRef requester)
+    {
+        if (_peerClosed || _closing is not null || _closedEventSent)
+        {
+            return; // the input has ended or is about to; the close event follows as usual
+        }
+
+        if (_connection.Features.Get<IConnectionSocketFeature>()?.Socket is not { } socket)
+        {
+            requester.Tell(Tcp.ShutdownInput.Instance.FailureMessage(new NotSupportedException("The transport exposes no socket to shut down.")), Self);
+            return;
+        }
+
+        try
+        {
+            socket.Shutdown(SocketShutdown.Receive);
+        }
+        catch (Exception ex) when (ex is SocketException or ObjectDisposedException)
+        {
+            // Already reset or disposed: the read loop reports that end on its own.
+            _log.LogDebug(ex, "Could not shut down the input of {Remote}", _connection.RemoteEndPoint);
         }
     }
 

@@ -153,6 +153,22 @@ public static partial class Tcp
         public static ResumeWriting Instance { get; } = new();
     }
 
+    /// <summary>
+    /// Half-closes the input (<c>shutdown(SHUT_RD)</c>): what the OS has already received from the peer is still delivered as
+    /// <see cref="Received"/>, then reading ends exactly as if the peer had sent FIN (<see cref="PeerClosed"/>). Lets a handler stop
+    /// a connection without dropping bytes the peer sent before — a drain that waits for this instead of a quiet period is
+    /// deterministic. Not part of Akka.IO. Answered with <see cref="CommandFailed"/> when the transport has no socket to shut down.
+    /// </summary>
+    public sealed class ShutdownInput : Command
+    {
+        private ShutdownInput()
+        {
+        }
+
+        /// <summary>The only instance.</summary>
+        public static ShutdownInput Instance { get; } = new();
+    }
+
     /// <summary>Stop reading from the socket; TCP flow control then slows the peer. Data already read is still delivered.</summary>
     public sealed class SuspendReading : Command
     {

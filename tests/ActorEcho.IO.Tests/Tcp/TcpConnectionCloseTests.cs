@@ -148,6 +148,51 @@ public sealed class TcpConnectionCloseTests(ITestOutputHelper output) : TcpTestK
     }
 
     [Fact]
+    public async Task ShutdownInput_DataQueuedInKernel_AllDeliveredThenPeerClosedAndOutputStaysOpen()
+    {
+        var handler = CreateTestProbe("handler");
+        using var accepted = await ConnectRegisteredAsync(handler, keepOpenOnPeerClosed: true);
+        handler.Send(accepted.Connection, IO.Tcp.SuspendReading.Instance);
+        handler.Send(accepted.Connection, new IO.Tcp.Write(ByteString.Empty, new TestAck(1)));
+        await handler.ExpectMsgAsync(new TestAck(1), Wait); // reading is suspended from here on
+        var payload = RandomBytes(100 << 10, seed: 13);
+        await accepted.Client.SendChunkedAsync(payload, 4096); // sent: on loopback it now sits in the server's buffers
+
+        handler.Send(accepted.Connection, IO.Tcp.ShutdownInput.Instance);
+        handler.Send(accepted.Connection, IO.Tcp.ResumeReading.Instance);
+
+        Assert.Equal(payload, await ExpectReceivedAsync(handler, payload.Length));
+        await handler.ExpectMsgAsync<IO.Tcp.PeerClosed>(Wait);
+        handler.Send(accepted.Connection, new IO.Tcp.Write(ByteString.FromString("still open"), new TestAck(2)));
+        await handler.ExpectMsgAsync(new TestAck(2), Wait);
+        Assert.Equal("still open"u8.ToArray(), await accepted.Client.ReceiveExactlyAsync(10));
+        handler.Send(accepted.Connection, IO.Tcp.Close.Instance);
+        await handler.ExpectMsgAsync<IO.Tcp.Closed>(Wait);
+        var outcome = await accepted.Client.ReceiveUntilEofAsync();
+        Assert.Equal(ClientEnd.Eof, outcome.End);
+        Assert.Empty(outcome.Data);
+        await handler.ExpectNoMsgAsync(Quiet);
+    }
+
+    [Fact]
+    public async Task ShutdownInput_KeepOpenFalse_PeerClosedEventAndClientSeesEof()
+    {
+        var handler = CreateTestProbe("handler");
+        using var accepted = await ConnectRegisteredAsync(handler, keepOpenOnPeerClosed: false);
+        var connection = await handler.WatchAsync(accepted.Connection);
+        await accepted.Client.SendAsync("last"u8.ToArray());
+        Assert.Equal("last"u8.ToArray(), await ExpectReceivedAsync(handler, 4));
+
+        handler.Send(accepted.Connection, IO.Tcp.ShutdownInput.Instance);
+
+        await handler.ExpectMsgAsync<IO.Tcp.PeerClosed>(Wait);
+        await handler.ExpectTerminatedAsync(connection, Wait);
+        var outcome = await accepted.Client.ReceiveUntilEofAsync();
+        Assert.Equal(ClientEnd.Eof, outcome.End);
+        await handler.ExpectNoMsgAsync(Quiet);
+    }
+
+    [Fact]
     public async Task ErrorClosed_PeerResets_HandlerGetsExactlyOneErrorClosed()
     {
         var handler = CreateTestProbe("handler");

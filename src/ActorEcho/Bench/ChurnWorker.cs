@@ -69,7 +69,7 @@ internal static class ChurnWorker
 
     /// <summary>One verified echo, then half-close and wait for the server's FIN; false (counted) if anything went wrong.</summary>
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
-    private static async ValueTask<bool> EchoOnceAsync(BenchRun run, Socket socket, Payload payload, long position, byte[] response, ConnectionStats stats)
+    public static async ValueTask<bool> EchoOnceAsync(BenchRun run, Socket socket, Payload payload, long position, byte[] response, ConnectionStats stats)
     {
         var size = response.Length;
         var received = 0;

@@ -6,7 +6,8 @@
 #   slowloris: rr baseline, then SLOWLORIS_CONNECTIONS (1000) connections sending 1 byte/s for SLOWLORIS_SECONDS (60) with the same
 #              rr client run beside them from the 10th second, then the rr baseline again (before/after interleaved)
 #   flood:     FLOOD_RATE (5000) connects/s for FLOOD_SECONDS (10), each connect -> one 64 B echo -> close, FLOOD_WORKERS (200) in flight
-#   slowread:  one client writes up to SLOWREAD_BYTES (1GiB) in 64 KiB chunks for SLOWREAD_SECONDS (30) and reads nothing, then drains
+#   slowread:  SLOWREAD_CONNECTIONS (1) clients each write up to SLOWREAD_BYTES (1GiB) in 64 KiB chunks for SLOWREAD_SECONDS (30) and
+#              read nothing, then drain and compare
 # Writes each run's JSON and the server's log to OUT-DIR (default: a new temporary directory). Needs a Release build of src/ActorEcho
 # (`dotnet build src/ActorEcho -c Release`) and Linux (/proc). docs/reliability.md, "Full-scale hostile runs", has recorded runs.
 set -euo pipefail
@@ -34,7 +35,12 @@ start_server() {
   dotnet "$app" bench rr --port "$port" --connections 100 --duration 1s >/dev/null
 }
 
+# Waits (at most 10 s) for a stats line saying no connection is active, then stops the server and prints its last stats line.
 stop_server() {
+  for _ in $(seq 1 100); do
+    grep 'stats: active=' "$log" | tail -1 | grep -q 'stats: active=0 ' && break
+    sleep 0.1
+  done
   kill -TERM "$pid" 2>/dev/null || true
   wait "$pid" 2>/dev/null || true
   echo "  server's last stats: $(grep -o 'stats: active=[0-9]* accepted=[0-9]* closed=[0-9]*.*refused=[0-9]*' "$log" | tail -1)"
@@ -83,11 +89,11 @@ flood() {
 }
 
 slowread() {
-  local bytes=${SLOWREAD_BYTES:-1GiB} secs=${SLOWREAD_SECONDS:-30}
-  echo "slowread: one client writes up to $bytes in 64 KiB chunks for ${secs}s without reading, then drains and compares"
-  start_server slowread
-  tag=load; bench slowread --bytes "$bytes" --size 64k --duration "${secs}s" --server-pid "$pid" --json "$out/slowread.json"
-  show "$out/slowread.json"
+  local n=${SLOWREAD_CONNECTIONS:-1} bytes=${SLOWREAD_BYTES:-1GiB} secs=${SLOWREAD_SECONDS:-30}
+  echo "slowread: $n client(s) each write up to $bytes in 64 KiB chunks for ${secs}s without reading, then drain and compare"
+  start_server "slowread-$n"
+  tag=load; bench slowread --connections "$n" --bytes "$bytes" --size 64k --duration "${secs}s" --server-pid "$pid" --json "$out/slowread-$n.json"
+  show "$out/slowread-$n.json"
   stop_server
 }
 

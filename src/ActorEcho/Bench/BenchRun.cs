@@ -89,6 +89,22 @@ internal sealed class BenchRun : IDisposable
         return socket;
     }
 
+    /// <summary>
+    /// Starts worker <paramref name="index"/> of a mode that needs its connection to do anything: gives the caller's thread back (the
+    /// runner starts all workers in one loop), then opens the first connection; null, with the worker marked finished, if that failed.
+    /// </summary>
+    public async Task<Socket?> StartWorkerAsync(int index)
+    {
+        await Task.Yield();
+        var socket = await ConnectInitialAsync(index).ConfigureAwait(false);
+        if (socket is null)
+        {
+            Finished(index);
+        }
+
+        return socket;
+    }
+
     /// <summary>Closes a worker's connection.</summary>
     public static void Close(ConnectionStats stats, Socket socket)
     {

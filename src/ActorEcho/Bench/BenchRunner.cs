@@ -124,9 +124,8 @@ internal sealed class BenchRunner
             BenchMode.Stream => StreamWorker.RunAsync,
             BenchMode.Idle => IdleWorker.RunAsync,
             BenchMode.Slowloris => SlowlorisWorker.RunAsync,
-            BenchMode.Flood => FloodWorker.RunAsync,
             BenchMode.SlowRead => SlowReadWorker.RunAsync,
-            _ => ChurnWorker.RunAsync,
+            _ => ChurnWorker.RunAsync, // churn, and flood: the same cycles on a shared schedule
         };
         run.Connector.StartRamp();
         var workers = new Task[options.Connections];

@@ -18,15 +18,13 @@ internal static class SlowReadWorker
     /// <summary>Runs worker <paramref name="index"/>: write until <c>--bytes</c> or the end of the window, then drain and verify.</summary>
     public static async Task RunAsync(BenchRun run, int index)
     {
-        await Task.Yield();
-        var stats = run.Stats[index];
-        var socket = await run.ConnectInitialAsync(index).ConfigureAwait(false);
+        var socket = await run.StartWorkerAsync(index).ConfigureAwait(false);
         if (socket is null)
         {
-            run.Finished(index);
             return;
         }
 
+        var stats = run.Stats[index];
         var size = run.Options.Size;
         var total = run.Options.WriteBytes;
         var payload = new Payload(run.Options.Seed, index, Math.Max(size, DrainBuffer));

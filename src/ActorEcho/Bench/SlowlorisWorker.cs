@@ -14,15 +14,13 @@ internal static class SlowlorisWorker
     /// <summary>Runs worker <paramref name="index"/> until the window closes, its count of bytes is done, or the connection fails.</summary>
     public static async Task RunAsync(BenchRun run, int index)
     {
-        await Task.Yield();
-        var stats = run.Stats[index];
-        var socket = await run.ConnectInitialAsync(index).ConfigureAwait(false);
+        var socket = await run.StartWorkerAsync(index).ConfigureAwait(false);
         if (socket is null)
         {
-            run.Finished(index);
             return;
         }
 
+        var stats = run.Stats[index];
         var payload = new Payload(run.Options.Seed, index, 1);
         var echo = new byte[1];
         var clock = run.Clock;
@@ -35,16 +33,9 @@ internal static class SlowlorisWorker
             var first = clock.MeasureFrom + (pace * index / run.Options.Connections);
             for (long sent = 0; sent < limit; sent++)
             {
-                var due = first + (sent * pace);
-                if (clock.IsOver(due))
+                if (!await clock.WaitUntilAsync(first + (sent * pace)).ConfigureAwait(false))
                 {
                     break;
-                }
-
-                var wait = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), due);
-                if (wait > TimeSpan.Zero)
-                {
-                    await Task.Delay(wait).ConfigureAwait(false);
                 }
 
                 var start = Stopwatch.GetTimestamp();

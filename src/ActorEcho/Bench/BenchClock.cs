@@ -1,3 +1,5 @@
+using System.Diagnostics;
+
 namespace ActorEcho.Cli.Bench;
 
 /// <summary>
@@ -39,6 +41,23 @@ internal sealed class BenchClock
             }
         }
         while (Interlocked.CompareExchange(ref _stopAt, timestamp, current) != current);
+    }
+
+    /// <summary>Waits until the Stopwatch timestamp <paramref name="due"/> (the hostile modes' pacing); false, at once, if the run ends before it.</summary>
+    public async ValueTask<bool> WaitUntilAsync(long due)
+    {
+        if (IsOver(due))
+        {
+            return false;
+        }
+
+        var wait = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), due);
+        if (wait > TimeSpan.Zero)
+        {
+            await Task.Delay(wait).ConfigureAwait(false);
+        }
+
+        return true;
     }
 
     /// <summary>Marks the run as aborted before the runner disposes the sockets of workers still busy.</summary>

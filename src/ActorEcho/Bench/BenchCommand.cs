@@ -5,12 +5,13 @@ using System.Globalization;
 namespace ActorEcho.Cli.Bench;
 
 /// <summary>
-/// The <c>bench</c> subcommand: <c>actorecho bench rr|stream|idle|churn [--host H] [--port N] [--connections N] [--size S]
-/// [--duration D | --count K] [--ramp R] [--warmup D] [--json FILE] [--seed N] [--server-pid PID]</c> (docs/load-client.md).
+/// The <c>bench</c> subcommand: <c>actorecho bench rr|stream|idle|churn|slowloris|flood|slowread [--host H] [--port N] [--connections N]
+/// [--size S] [--duration D | --count K] [--ramp R] [--warmup D] [--json FILE] [--seed N] [--server-pid PID] [--pace D] [--bytes S]</c>
+/// (docs/load-client.md).
 /// </summary>
 internal static class BenchCommand
 {
-    private const string ModeNames = "rr, stream, idle, churn";
+    private const string ModeNames = "rr, stream, idle, churn, slowloris, flood, slowread";
 
     /// <summary>
     /// Builds the subcommand; its action passes the validated options to <paramref name="run"/> (default: <see cref="BenchRunner"/>
@@ -21,7 +22,8 @@ internal static class BenchCommand
         run ??= static (options, cancellationToken) => new BenchRunner(BenchConsole.System).RunAsync(options, cancellationToken);
         var mode = new Argument<BenchMode>("mode")
         {
-            Description = "rr (request/response), stream (pipelined), idle (hold connections, then verify), churn (connect, echo, close).",
+            Description = "rr (request/response), stream (pipelined), idle (hold connections, then verify), churn (connect, echo, close), "
+                + "slowloris (one byte per --pace), flood (--ramp connects/s, each echo then close), slowread (write --bytes, read nothing).",
             CustomParser = ParseMode,
         };
         var host = new Option<string>("--host") { Description = "Server address or host name.", HelpName = "HOST", DefaultValueFactory = _ => "127.0.0.1" };
@@ -60,7 +62,7 @@ internal static class BenchCommand
         };
         var ramp = new Option<double>("--ramp")
         {
-            Description = "Connections opened per second; 0 opens them as fast as possible.",
+            Description = "Connections opened per second (flood: connects per second for the whole run); 0 opens them as fast as possible.",
             HelpName = "R",
             CustomParser = ParseRamp,
         };
@@ -80,14 +82,28 @@ internal static class BenchCommand
         };
         var serverPid = new Option<int?>("--server-pid")
         {
-            Description = "idle: measure this server process's resident memory (children included) before and after connecting (Linux).",
+            Description = "idle: measure this server process's resident memory (children included) before and after connecting; slowloris, flood, "
+                + "slowread: sample its RSS, threads and open descriptors during the run (Linux).",
             HelpName = "PID",
             CustomParser = r => (int)ParseLong(r, "--server-pid", 1, int.MaxValue, 1),
         };
 
+        var pace = new Option<TimeSpan?>("--pace")
+        {
+            Description = "slowloris: time between two bytes of one connection, e.g. 1s, 200ms; default 1s.",
+            HelpName = "D",
+            CustomParser = r => ParseDuration(r, "--pace", allowZero: false),
+        };
+        var bytes = new Option<long?>("--bytes")
+        {
+            Description = "slowread: bytes each connection tries to write without reading, e.g. 1GiB, 100MiB; default 1GiB.",
+            HelpName = "S",
+            CustomParser = ParseBytes,
+        };
+
         var command = new Command("bench", "Load an echo server and verify every echoed byte: round trips/s, MB/s, latency percentiles, errors.");
         command.Arguments.Add(mode);
-        foreach (var option in new Option[] { host, port, connections, size, duration, count, ramp, warmup, json, seed, serverPid })
+        foreach (var option in new Option[] { host, port, connections, size, duration, count, ramp, warmup, json, seed, serverPid, pace, bytes })
         {
             command.Options.Add(option);
         }
@@ -102,14 +118,29 @@ internal static class BenchCommand
             // Not GetValue: it throws when the mode itself failed to parse (that error is reported already).
             var chosen = result.GetResult(mode) is { Tokens.Count: > 0 } modeResult
                 && Enum.TryParse<BenchMode>(modeResult.Tokens[0].Value, ignoreCase: true, out var parsed) ? parsed : (BenchMode?)null;
-            if (chosen == BenchMode.Idle && result.GetResult(count) is not null)
+            if (chosen is BenchMode.Idle or BenchMode.Flood or BenchMode.SlowRead && result.GetResult(count) is not null)
             {
-                result.AddError("--count: idle holds its connections for --duration; --count does not apply.");
+                result.AddError($"--count: {BenchModes.Name(chosen.Value)} runs for --duration; --count does not apply.");
             }
 
-            if (chosen is not null and not BenchMode.Idle && result.GetResult(serverPid) is not null)
+            if (chosen is BenchMode.Flood && result.GetResult(ramp) is null)
             {
-                result.AddError("--server-pid: only the idle mode measures server memory.");
+                result.AddError("--ramp: flood needs a connect rate, e.g. --ramp 5000 (0 for as fast as possible).");
+            }
+
+            if (chosen is not null && !BenchModes.SamplesServer(chosen.Value) && result.GetResult(serverPid) is not null)
+            {
+                result.AddError("--server-pid: only idle, slowloris, flood and slowread measure the server.");
+            }
+
+            if (chosen is not null and not BenchMode.Slowloris && result.GetResult(pace) is not null)
+            {
+                result.AddError("--pace: only slowloris paces its bytes.");
+            }
+
+            if (chosen is not null and not BenchMode.SlowRead && result.GetResult(bytes) is not null)
+            {
+                result.AddError("--bytes: only slowread writes a fixed amount.");
             }
         });
 
@@ -127,7 +158,11 @@ internal static class BenchCommand
                 result.GetValue(warmup),
                 result.GetValue(json),
                 result.GetValue(seed),
-                result.GetValue(serverPid));
+                result.GetValue(serverPid))
+            {
+                Pace = result.GetValue(pace) ?? BenchOptions.DefaultPace,
+                WriteBytes = result.GetValue(bytes) ?? BenchOptions.DefaultWriteBytes,
+            };
             return run(options, cancellationToken);
         });
         return command;
@@ -173,6 +208,18 @@ internal static class BenchCommand
         }
 
         return (int)bytes;
+    }
+
+    private static long? ParseBytes(ArgumentResult result)
+    {
+        var text = Token(result);
+        if (!BenchValueParsers.TryParseSize(text, out var value) || value < 1)
+        {
+            result.AddError($"--bytes: '{text}' is not a positive size (e.g. 1GiB, 100MiB).");
+            return null;
+        }
+
+        return value;
     }
 
     private static TimeSpan? ParseDuration(ArgumentResult result, string flag, bool allowZero)

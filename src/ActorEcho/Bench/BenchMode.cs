@@ -14,4 +14,13 @@ internal enum BenchMode
 
     /// <summary>Connect, one echo, close, as fast as possible, with <c>--connections</c> workers at once.</summary>
     Churn,
+
+    /// <summary>Slowloris: every connection sends one byte per <c>--pace</c> and checks its echo before the next; no thread may be held per connection.</summary>
+    Slowloris,
+
+    /// <summary>Connection flood: connect, one echo, close, paced at <c>--ramp</c> connects per second over all workers for the duration.</summary>
+    Flood,
+
+    /// <summary>Slow reader: write up to <c>--bytes</c> in SIZE chunks and read nothing until the end; then drain, half-close and verify.</summary>
+    SlowRead,
 }

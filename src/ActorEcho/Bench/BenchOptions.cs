@@ -27,6 +27,18 @@ internal sealed record BenchOptions(
     int Seed,
     int? ServerPid)
 {
+    /// <summary>Slowloris: the time between two bytes of one connection (default 1 s).</summary>
+    public TimeSpan Pace { get; init; } = DefaultPace;
+
+    /// <summary>Slow reader: how many bytes each connection tries to write without reading (default 1 GiB).</summary>
+    public long WriteBytes { get; init; } = DefaultWriteBytes;
+
+    /// <summary>The default <see cref="Pace"/>: the "1 byte per second".</summary>
+    public static readonly TimeSpan DefaultPace = TimeSpan.FromSeconds(1);
+
+    /// <summary>The default <see cref="WriteBytes"/>: 1 GiB.</summary>
+    public const long DefaultWriteBytes = 1024L * 1024 * 1024;
+
     /// <summary>The largest accepted <c>--size</c>: 64 MiB.</summary>
     public const int MaxSize = 64 * 1024 * 1024;
 

@@ -20,4 +20,8 @@ internal sealed record BenchReport(
     long ConnectionsFailed,
     double ClientCpuSeconds,
     long? ServerRssDeltaBytes,
-    double? ServerRssBytesPerConnection);
+    double? ServerRssBytesPerConnection)
+{
+    /// <summary>The hostile modes with <c>--server-pid</c>: the server's RSS, threads and descriptors before, at peak and after; otherwise null.</summary>
+    public ServerReport? Server { get; init; }
+}

@@ -38,11 +38,11 @@ internal static class BenchResults
             Microseconds(histogram.Max));
         var errors = new ErrorDetail(mismatches, shortReads, unexpectedCloses, connectFailures);
         return new BenchReport(
-            options.Mode.ToString().ToLowerInvariant(),
+            BenchModes.Name(options.Mode),
             options.Host,
             options.Port,
             options.Connections,
-            options.Size,
+            options.Mode == BenchMode.Slowloris ? 1 : options.Size, // one byte per operation, whatever --size says
             Math.Round(elapsedSeconds, 6),
             operations,
             elapsedSeconds > 0 ? Math.Round(operations / elapsedSeconds, 1) : 0,

@@ -11,8 +11,10 @@ internal sealed class BenchRun : IDisposable
 {
     private readonly TaskCompletionSource _allConnected = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource _verify = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource _measuring = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private Socket? _firstSocket;
     private int _connecting;
+    private long _tickets;
 
     /// <summary>Prepares a run of <paramref name="options"/>; <paramref name="firstSocket"/> is the probe connection, used by worker 0.</summary>
     public BenchRun(BenchOptions options, Connector connector, Socket firstSocket)
@@ -47,6 +49,22 @@ internal sealed class BenchRun : IDisposable
     /// <summary>Idle mode: completes when the hold is over and each connection should prove it still echoes.</summary>
     public Task Verify => _verify.Task;
 
+    /// <summary>Completes when the measured window opens (<see cref="StartMeasuring"/>): the hostile modes pace themselves from it.</summary>
+    public Task Measuring => _measuring.Task;
+
+    /// <summary>The server watched with <c>--server-pid</c> in a hostile mode, sampled at every progress tick; null otherwise.</summary>
+    public ServerWatch? Server { get; init; }
+
+    /// <summary>Opens the measured window at <paramref name="timestamp"/> and releases the workers waiting for <see cref="Measuring"/>.</summary>
+    public void StartMeasuring(long timestamp)
+    {
+        Clock.StartMeasuring(timestamp);
+        _measuring.TrySetResult();
+    }
+
+    /// <summary>Flood: the next connect of the run's schedule (0, 1, 2, …), shared by all workers.</summary>
+    public long NextTicket() => Interlocked.Increment(ref _tickets) - 1;
+
     /// <summary>Opens worker <paramref name="index"/>'s first connection (worker 0 gets the probe connection); null if it failed.</summary>
     public async Task<Socket?> ConnectInitialAsync(int index)
     {
@@ -66,6 +84,22 @@ internal sealed class BenchRun : IDisposable
         if (Interlocked.Decrement(ref _connecting) == 0)
         {
             _allConnected.TrySetResult();
+        }
+
+        return socket;
+    }
+
+    /// <summary>
+    /// Starts worker <paramref name="index"/> of a mode that needs its connection to do anything: gives the caller's thread back (the
+    /// runner starts all workers in one loop), then opens the first connection; null, with the worker marked finished, if that failed.
+    /// </summary>
+    public async Task<Socket?> StartWorkerAsync(int index)
+    {
+        await Task.Yield();
+        var socket = await ConnectInitialAsync(index).ConfigureAwait(false);
+        if (socket is null)
+        {
+            Finished(index);
         }
 
         return socket;

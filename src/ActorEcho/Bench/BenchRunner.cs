@@ -55,7 +55,9 @@ internal sealed class BenchRunner
             return ExitCodes.Usage;
         }
 
-        var rssBefore = options.ServerPid is { } pid ? ServerMemory.ResidentBytes(pid) : (long?)null;
+        var hostile = BenchModes.IsHostile(options.Mode);
+        var rssBefore = !hostile && options.ServerPid is { } pid ? ServerMemory.ResidentBytes(pid) : (long?)null;
+        var watch = hostile && options.ServerPid is { } watched ? ServerWatch.Start(watched) : null;
         var connector = new Connector(endpoint, options.Ramp);
         Socket first;
         try
@@ -70,7 +72,7 @@ internal sealed class BenchRunner
             return ExitCodes.Usage;
         }
 
-        using var run = new BenchRun(options, connector, first);
+        using var run = new BenchRun(options, connector, first) { Server = watch };
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         using var stopping = stop.Token.Register(() =>
         {
@@ -94,7 +96,10 @@ internal sealed class BenchRunner
                 }).ConfigureAwait(false)
                 : await MeasureAsync(run, progress, stop.Token).ConfigureAwait(false);
             var rssDelta = rssBefore is { } before && measurement.RssAfter is { } after ? after - before : (long?)null;
-            var report = BenchResults.Build(run, measurement.ElapsedSeconds, measurement.CpuSeconds, rssDelta);
+            var report = BenchResults.Build(run, measurement.ElapsedSeconds, measurement.CpuSeconds, rssDelta) with
+            {
+                Server = watch is null ? null : await watch.SettleAsync(cancellationToken).ConfigureAwait(false),
+            };
             BenchSummary.Write(_console.Out, report);
             if (options.JsonPath is { } path && !TryWriteJson(path, report))
             {
@@ -118,7 +123,9 @@ internal sealed class BenchRunner
             BenchMode.Rr => RequestResponseWorker.RunAsync,
             BenchMode.Stream => StreamWorker.RunAsync,
             BenchMode.Idle => IdleWorker.RunAsync,
-            _ => ChurnWorker.RunAsync,
+            BenchMode.Slowloris => SlowlorisWorker.RunAsync,
+            BenchMode.SlowRead => SlowReadWorker.RunAsync,
+            _ => ChurnWorker.RunAsync, // churn, and flood: the same cycles on a shared schedule
         };
         run.Connector.StartRamp();
         var workers = new Task[options.Connections];
@@ -145,13 +152,13 @@ internal sealed class BenchRunner
         {
             // Idle measures the server with every connection open and held (before the echoes that prove them), then verifies.
             rssAfter = options.ServerPid is { } pid ? ServerMemory.ResidentBytes(pid) : null;
-            clock.StartMeasuring(measureFrom);
+            run.StartMeasuring(measureFrom);
             run.StartVerifying();
             clock.StopAtOrBefore(measureFrom);
         }
         else
         {
-            clock.StartMeasuring(measureFrom);
+            run.StartMeasuring(measureFrom);
             if (options.Count is null)
             {
                 clock.StopAtOrBefore(measureFrom + StopwatchTicks.FromTimeSpan(options.Duration ?? BenchOptions.DefaultDuration));
@@ -175,6 +182,7 @@ internal sealed class BenchRunner
         while (!task.IsCompleted)
         {
             await Task.WhenAny(task, Task.Delay(progress.Interval)).ConfigureAwait(false);
+            run.Server?.Sample();
             var stopAt = run.Clock.StopAt;
             if (!run.Clock.Aborted && stopAt != long.MaxValue && Stopwatch.GetTimestamp() - stopAt > abortAfter)
             {

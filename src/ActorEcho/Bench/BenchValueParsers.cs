@@ -9,6 +9,7 @@ internal static class BenchValueParsers
     [
         ("KiB", 1024), ("KB", 1024), ("K", 1024),
         ("MiB", 1024 * 1024), ("MB", 1024 * 1024), ("M", 1024 * 1024),
+        ("GiB", 1024 * 1024 * 1024), ("GB", 1024 * 1024 * 1024), ("G", 1024 * 1024 * 1024),
         ("B", 1),
     ];
 
@@ -17,7 +18,7 @@ internal static class BenchValueParsers
         ("ms", 1), ("s", 1000), ("m", 60_000), ("h", 3_600_000),
     ];
 
-    /// <summary>Parses a byte count: a whole number with an optional binary unit (k/KB/KiB = 1024, m/MB/MiB = 1024², b), case-insensitive.</summary>
+    /// <summary>Parses a byte count: a whole number with an optional binary unit (k/KB/KiB = 1024, m/MB/MiB = 1024², g/GB/GiB = 1024³, b), case-insensitive.</summary>
     public static bool TryParseSize(string text, out long bytes)
     {
         bytes = 0;

@@ -7,6 +7,9 @@ namespace ActorEcho.Cli.Bench;
 /// <summary>
 /// <c>churn</c>: connect, one verified echo of SIZE bytes, half-close, wait for the server's close, repeat as fast as possible.
 /// The operation's latency spans connect to close. Buffers are allocated once per worker; the socket is the cost being measured.
+/// <c>flood</c> runs the same cycles on a schedule shared by all workers: connect <c>k</c> is due <c>k / --ramp</c> seconds after the
+/// window opens. <c>--connections</c> workers bound the cycles in flight: when every worker is busy the schedule slips and the
+/// achieved rate (operations/s) falls below the target, instead of the client piling up sockets.
 /// </summary>
 internal static class ChurnWorker
 {
@@ -21,12 +24,23 @@ internal static class ChurnWorker
         var response = new byte[size];
         var clock = run.Clock;
         var limit = run.Options.Count ?? long.MaxValue;
+        var flood = run.Options.Mode == BenchMode.Flood;
         long measured = 0;
         long position = 0;
         try
         {
+            if (flood)
+            {
+                await run.Measuring.ConfigureAwait(false); // the schedule starts with the window
+            }
+
             while (measured < limit)
             {
+                if (flood && !await WaitForTurnAsync(run).ConfigureAwait(false))
+                {
+                    break;
+                }
+
                 var start = Stopwatch.GetTimestamp();
                 if (clock.IsOver(start))
                 {
@@ -39,21 +53,12 @@ internal static class ChurnWorker
                     measured++; // failed cycles use up the count too, so a refusing server cannot make --count loop forever
                 }
 
-                socket ??= await run.Connector.ConnectAsync(stats).ConfigureAwait(false);
-                if (socket is null)
-                {
-                    continue;
-                }
-
-                var echoed = await EchoOnceAsync(run, socket, payload, position, response, stats).ConfigureAwait(false);
-                BenchRun.Close(stats, socket);
+                var connected = await CycleAsync(run, stats, socket, payload, position, response, start, isMeasured).ConfigureAwait(false);
                 socket = null;
-                if (echoed && isMeasured)
+                if (connected)
                 {
-                    stats.RecordOperation(size, Stopwatch.GetTimestamp() - start);
+                    position += size;
                 }
-
-                position += size;
             }
         }
         finally
@@ -65,6 +70,37 @@ internal static class ChurnWorker
 
             run.Finished(index);
         }
+    }
+
+    /// <summary>Flood: takes the next connect of the schedule and waits for its time; false if it falls after the window.</summary>
+    private static ValueTask<bool> WaitForTurnAsync(BenchRun run)
+    {
+        var rate = run.Options.Ramp;
+        var ticket = run.NextTicket();
+        return rate > 0 ? run.Clock.WaitUntilAsync(run.Clock.MeasureFrom + (long)(ticket * (Stopwatch.Frequency / rate))) : ValueTask.FromResult(true);
+    }
+
+    /// <summary>
+    /// One cycle that started at <paramref name="start"/>: connects (unless <paramref name="socket"/> is already open, and then takes
+    /// it over), one verified echo, close; recorded if it succeeded and is <paramref name="measured"/>. False if the connect failed.
+    /// </summary>
+    private static async Task<bool> CycleAsync(
+        BenchRun run, ConnectionStats stats, Socket? socket, Payload payload, long position, byte[] response, long start, bool measured)
+    {
+        socket ??= await run.Connector.ConnectAsync(stats).ConfigureAwait(false);
+        if (socket is null)
+        {
+            return false;
+        }
+
+        var echoed = await EchoOnceAsync(run, socket, payload, position, response, stats).ConfigureAwait(false);
+        BenchRun.Close(stats, socket);
+        if (echoed && measured)
+        {
+            stats.RecordOperation(response.Length, Stopwatch.GetTimestamp() - start);
+        }
+
+        return true;
     }
 
     /// <summary>One verified echo, then half-close and wait for the server's FIN; false (counted) if anything went wrong.</summary>

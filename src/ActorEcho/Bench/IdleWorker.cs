@@ -9,15 +9,13 @@ internal static class IdleWorker
     /// <summary>Runs worker <paramref name="index"/>: connect, wait for <see cref="BenchRun.Verify"/>, one verified echo.</summary>
     public static async Task RunAsync(BenchRun run, int index)
     {
-        await Task.Yield();
-        var stats = run.Stats[index];
-        var socket = await run.ConnectInitialAsync(index).ConfigureAwait(false);
+        var socket = await run.StartWorkerAsync(index).ConfigureAwait(false);
         if (socket is null)
         {
-            run.Finished(index);
             return;
         }
 
+        var stats = run.Stats[index];
         var size = run.Options.Size;
         var received = 0;
         try

@@ -9,15 +9,13 @@ internal static class RequestResponseWorker
     /// <summary>Runs worker <paramref name="index"/> until the window closes, its count is done, or the connection fails.</summary>
     public static async Task RunAsync(BenchRun run, int index)
     {
-        await Task.Yield();
-        var stats = run.Stats[index];
-        var socket = await run.ConnectInitialAsync(index).ConfigureAwait(false);
+        var socket = await run.StartWorkerAsync(index).ConfigureAwait(false);
         if (socket is null)
         {
-            run.Finished(index);
             return;
         }
 
+        var stats = run.Stats[index];
         var size = run.Options.Size;
         var payload = new Payload(run.Options.Seed, index, size);
         var response = new byte[size];

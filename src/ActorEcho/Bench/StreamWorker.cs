@@ -20,15 +20,13 @@ internal static class StreamWorker
     /// <summary>Runs worker <paramref name="index"/> until the window closes (then drains the echoes in flight), its count is done, or the connection fails.</summary>
     public static async Task RunAsync(BenchRun run, int index)
     {
-        await Task.Yield();
-        var stats = run.Stats[index];
-        var socket = await run.ConnectInitialAsync(index).ConfigureAwait(false);
+        var socket = await run.StartWorkerAsync(index).ConfigureAwait(false);
         if (socket is null)
         {
-            run.Finished(index);
             return;
         }
 
+        var stats = run.Stats[index];
         var size = run.Options.Size;
         var receiveLength = Math.Clamp(size, 16 * 1024, 1024 * 1024);
         var payload = new Payload(run.Options.Seed, index, Math.Max(size, receiveLength));

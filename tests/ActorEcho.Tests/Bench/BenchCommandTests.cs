@@ -45,6 +45,47 @@ public sealed class BenchCommandTests
         Assert.Equal(100, options.Connections);
     }
 
+    [Fact]
+    public async Task Parse_Slowloris_TakesThePaceAndTheServerPid()
+    {
+        var options = await ParseAsync("slowloris", "--connections", "1000", "--pace", "250ms", "--server-pid", "4242");
+
+        Assert.Equal(BenchMode.Slowloris, options.Mode);
+        Assert.Equal(TimeSpan.FromMilliseconds(250), options.Pace);
+        Assert.Equal(4242, options.ServerPid);
+        Assert.Equal(BenchOptions.DefaultWriteBytes, options.WriteBytes);
+    }
+
+    [Fact]
+    public async Task Parse_SlowlorisWithoutPace_SendsOneBytePerSecond()
+    {
+        var options = await ParseAsync("slowloris", "--count", "3");
+
+        Assert.Equal(TimeSpan.FromSeconds(1), options.Pace);
+        Assert.Equal(3, options.Count);
+    }
+
+    [Fact]
+    public async Task Parse_Flood_TakesTheRateFromRamp()
+    {
+        var options = await ParseAsync("flood", "--ramp", "5000", "--connections", "200", "--duration", "10s");
+
+        Assert.Equal(BenchMode.Flood, options.Mode);
+        Assert.Equal(5000, options.Ramp);
+        Assert.Equal(TimeSpan.FromSeconds(10), options.Duration);
+    }
+
+    [Fact]
+    public async Task Parse_SlowRead_TakesTheBytesToWrite()
+    {
+        var options = await ParseAsync("slowread", "--bytes", "1GiB", "--size", "64k");
+
+        Assert.Equal(BenchMode.SlowRead, options.Mode);
+        Assert.Equal(1L << 30, options.WriteBytes);
+        Assert.Equal(65536, options.Size);
+        Assert.Equal(BenchOptions.DefaultPace, options.Pace);
+    }
+
     [Theory]
     [InlineData("mode", "bogus")]
     [InlineData("mode", "1")]
@@ -62,6 +103,16 @@ public sealed class BenchCommandTests
     [InlineData("--duration and --count", "rr", "--duration", "1s", "--count", "3")]
     [InlineData("--count", "idle", "--count", "3")]
     [InlineData("--server-pid", "rr", "--server-pid", "1")]
+    [InlineData("--server-pid", "churn", "--server-pid", "1")]
+    [InlineData("--pace", "rr", "--pace", "1s")]
+    [InlineData("--pace", "slowloris", "--pace", "0s")]
+    [InlineData("--pace", "slowloris", "--pace", "often")]
+    [InlineData("--bytes", "slowloris", "--bytes", "1GiB")]
+    [InlineData("--bytes", "slowread", "--bytes", "0")]
+    [InlineData("--bytes", "slowread", "--bytes", "lots")]
+    [InlineData("--count", "slowread", "--count", "3")]
+    [InlineData("--count", "flood", "--ramp", "10", "--count", "3")]
+    [InlineData("--ramp", "flood")]
     public void Parse_BadInput_ReportsAnErrorNamingTheFlag(string flag, params string[] args)
     {
         var result = Root(static (_, _) => Task.FromResult(0)).Parse(["bench", .. args]);

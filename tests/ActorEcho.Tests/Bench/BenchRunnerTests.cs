@@ -12,6 +12,7 @@ public sealed class BenchRunnerTests : IDisposable
     [
         "mode", "host", "port", "connections", "size", "elapsedSeconds", "operations", "operationsPerSecond", "bytesPerSecond", "latencyUs",
         "errors", "errorDetail", "connectionsEstablished", "connectionsFailed", "clientCpuSeconds", "serverRssDeltaBytes", "serverRssBytesPerConnection",
+        "server",
     ];
 
     private readonly string _directory = Directory.CreateTempSubdirectory("actorecho-bench-tests-").FullName;
@@ -86,6 +87,64 @@ public sealed class BenchRunnerTests : IDisposable
         Assert.Equal(JsonValueKind.Number, report.GetProperty("serverRssDeltaBytes").ValueKind);
         Assert.Equal(report.GetProperty("serverRssDeltaBytes").GetDouble() / 10, report.GetProperty("serverRssBytesPerConnection").GetDouble(), 1);
         Assert.Contains("server RSS", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Run_SlowlorisWithCount_EchoesEveryByteOneAtATimeAndSamplesTheServer()
+    {
+        await using var server = new TestEchoServer();
+        var options = Options(BenchMode.Slowloris, server.Port, 4, 64) with { Count = 5, Duration = null, Pace = TimeSpan.FromMilliseconds(20), ServerPid = Environment.ProcessId };
+
+        var (exitCode, report, output) = await RunAsync(options);
+
+        Assert.True(exitCode == 0, output);
+        Assert.Equal(20, report.GetProperty("operations").GetInt64());
+        Assert.Equal(1, report.GetProperty("size").GetInt32());
+        Assert.Equal(server.Accepted, report.GetProperty("connectionsEstablished").GetInt64());
+        var sampled = report.GetProperty("server");
+        Assert.True(sampled.GetProperty("peak").GetProperty("threads").GetInt32() >= sampled.GetProperty("before").GetProperty("threads").GetInt32(), output);
+        Assert.True(sampled.GetProperty("peak").GetProperty("rssBytes").GetInt64() > 0, output);
+        Assert.Contains("server after", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Run_Flood_PacedByTheRateAcrossWorkers()
+    {
+        await using var server = new TestEchoServer();
+        var options = Options(BenchMode.Flood, server.Port, 4, 32) with { Ramp = 100, Duration = TimeSpan.FromMilliseconds(500) };
+
+        var (exitCode, report, output) = await RunAsync(options);
+
+        Assert.True(exitCode == 0, output);
+        var operations = report.GetProperty("operations").GetInt64();
+        Assert.InRange(operations, 1, 50); // connects due inside the 0.5 s window at 100/s: at most 50, whatever the worker count
+        Assert.Equal(JsonValueKind.Null, report.GetProperty("server").ValueKind);
+    }
+
+    [Fact]
+    public async Task Run_SlowRead_WritesWithoutReadingThenGetsEveryByteBack()
+    {
+        await using var server = new TestEchoServer();
+        var options = Options(BenchMode.SlowRead, server.Port, 1, 64 * 1024) with { WriteBytes = 4 << 20, Duration = TimeSpan.FromMilliseconds(500) };
+
+        var (exitCode, report, output) = await RunAsync(options);
+
+        Assert.True(exitCode == 0, output);
+        var written = report.GetProperty("operations").GetInt64() * 64 * 1024;
+        Assert.InRange(written, 64 * 1024, 4 << 20);
+        Assert.Contains("MiB without reading", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Run_SlowReadServerFlipsAByte_CountsTheMismatch()
+    {
+        await using var server = new TestEchoServer(EchoFault.FlipByte);
+        var options = Options(BenchMode.SlowRead, server.Port, 1, 4096) with { WriteBytes = 64 * 1024, Duration = TimeSpan.FromMilliseconds(500) };
+
+        var (exitCode, report, output) = await RunAsync(options);
+
+        Assert.True(exitCode == 1, output);
+        Assert.Equal(1, report.GetProperty("errorDetail").GetProperty("mismatches").GetInt64());
     }
 
     [Theory]

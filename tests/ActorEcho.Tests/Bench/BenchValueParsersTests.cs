@@ -13,6 +13,8 @@ public sealed class BenchValueParsersTests
     [InlineData("1MiB", 1048576)]
     [InlineData("1m", 1048576)]
     [InlineData("64MiB", 67108864)]
+    [InlineData("1GiB", 1073741824)]
+    [InlineData("3g", 3221225472)]
     [InlineData("10b", 10)]
     [InlineData("0", 0)]
     public void TryParseSize_KnownForms_Parse(string text, long expected)
@@ -26,7 +28,7 @@ public sealed class BenchValueParsersTests
     [InlineData("k")]
     [InlineData("-1")]
     [InlineData("1.5k")]
-    [InlineData("4GiB")]
+    [InlineData("4TiB")]
     [InlineData("four")]
     public void TryParseSize_Nonsense_Fails(string text) => Assert.False(BenchValueParsers.TryParseSize(text, out _));
 

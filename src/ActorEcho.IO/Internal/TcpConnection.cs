@@ -18,14 +18,25 @@ namespace ActorEcho.IO.Internal;
 /// <remarks>
 /// Writes: while a flush is pending, later writes queue here up to <c>write-queue-max-bytes</c>; beyond it a write is refused
 /// with <see cref="Tcp.CommandFailed"/> and not sent (and, with <c>useResumeWriting</c>, so is every later write until
-/// <see cref="Tcp.ResumeWriting"/>). An ack is sent once the write's bytes are in the transport's bounded output buffer; a
-/// write the transport can no longer take is answered with <see cref="Tcp.CommandFailed"/>, never acked.
+/// <see cref="Tcp.ResumeWriting"/>). An ack is sent once the write's bytes were handed to the socket (the kernel holds them): a
+/// flush completes only when Kestrel's send loop has consumed the whole output pipe (see <see cref="OutputPauseThreshold"/>). A
+/// write whose send failed is answered with <see cref="Tcp.CommandFailed"/>, never acked.
+/// <see cref="Tcp.ConfirmedClose"/> half-closes: FIN after the last write, then reading goes on until the peer's FIN.
 /// Failures are messages: the read loop and slow flushes report back to this actor; no exception escapes to the thread pool.
 /// A connection actor is never restarted (its listener stops it on failure).
 /// </remarks>
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "An actor releases what it owns in PostStop.")]
 internal sealed class TcpConnection : ActorBase
 {
+    /// <summary>
+    /// Kestrel's output-pipe size (its <c>MaxWriteBufferSize</c>), chosen so that a flush completes only once the send loop consumed
+    /// everything, i.e. handed it to the socket: Kestrel pauses the writer at this many unconsumed bytes and resumes it below half
+    /// of it, so at 2 a flush of 2 or more bytes waits until none are left. (At 1 the resume threshold would be 0, and a pipe
+    /// resumes only below it: never.) A 1-byte flush cannot pause, hence <see cref="SendOneByte"/>. While a flush waits, writes
+    /// queue here, bounded by <c>write-queue-max-bytes</c>, and go out as one batch.
+    /// </summary>
+    internal const int OutputPauseThreshold = 2;
+
     private readonly TcpExtension _tcp;
     private readonly ConnectionContext _connection;
     private readonly IActorRef _bindHandler;
@@ -46,6 +57,9 @@ internal sealed class TcpConnection : ActorBase
     private bool _peerClosed;
     private bool _closedEventSent;
     private bool _outputCompleted;
+
+    /// <summary>ConfirmedClose sent our FIN (<c>Shutdown(Send)</c>); the read loop runs on until the peer's FIN.</summary>
+    private bool _halfClosed;
 
     /// <summary>The pending register timeout; a plain scheduled tell, not a keyed timer, so a connection keeps no timer table.</summary>
     private ICancelable? _registerTimeout;
@@ -222,25 +236,39 @@ internal sealed class TcpConnection : ActorBase
             return;
         }
 
-        WriteToPipe(pending);
-        Flush();
+        _inFlight.Add(pending);
+        SendInFlight(pending.Bytes);
     }
 
-    private void WriteToPipe(in PendingWrite pending)
+    /// <summary>
+    /// Hands the in-flight writes (<paramref name="bytes"/> in all) to the socket. The pipe is empty here: the previous flush
+    /// completed only once Kestrel consumed everything. A single byte cannot make the pipe pause (see
+    /// <see cref="OutputPauseThreshold"/>), so it is sent on the socket directly, which keeps the order since nothing else is sending.
+    /// </summary>
+    private void SendInFlight(long bytes)
     {
-        if (pending.Command is Tcp.Write write)
+        if (bytes == 1)
         {
-            CopyToOutput(write.Data);
+            SendOneByte();
+            return;
         }
-        else
+
+        foreach (var pending in _inFlight)
         {
-            foreach (var part in ((Tcp.CompoundWrite)pending.Command).Writes)
+            if (pending.Command is Tcp.Write write)
             {
-                CopyToOutput(part.Data);
+                CopyToOutput(write.Data);
+            }
+            else
+            {
+                foreach (var part in ((Tcp.CompoundWrite)pending.Command).Writes)
+                {
+                    CopyToOutput(part.Data);
+                }
             }
         }
 
-        _inFlight.Add(pending);
+        Flush();
     }
 
     private void CopyToOutput(ByteString data)
@@ -250,6 +278,63 @@ internal sealed class TcpConnection : ActorBase
             _output.Write(segment.Span);
         }
     }
+
+    private void SendOneByte()
+    {
+        var data = ReadOnlyMemory<byte>.Empty;
+        foreach (var pending in _inFlight)
+        {
+            if (pending.Command is Tcp.Write write)
+            {
+                FindNonEmpty(write.Data, ref data);
+                continue;
+            }
+
+            foreach (var part in ((Tcp.CompoundWrite)pending.Command).Writes)
+            {
+                FindNonEmpty(part.Data, ref data);
+            }
+        }
+
+        ValueTask<int> send;
+        try
+        {
+            send = Socket is { } socket
+                ? socket.SendAsync(data, SocketFlags.None)
+                : ValueTask.FromException<int>(new InvalidOperationException("The transport exposes no socket."));
+        }
+        catch (Exception ex) when (ex is SocketException or ObjectDisposedException)
+        {
+            send = ValueTask.FromException<int>(ex);
+        }
+
+        if (send.IsCompletedSuccessfully)
+        {
+            OnFlushCompleted(default, null);
+            return;
+        }
+
+        _flushPending = true;
+        send.AsTask().ContinueWith(
+            static (t, s) => ((IActorRef)s!).Tell(new FlushCompleted(default, t.IsCompletedSuccessfully ? null : t.Exception?.GetBaseException() ?? new OperationCanceledException()), null),
+            Self,
+            CancellationToken.None,
+            TaskContinuationOptions.ExecuteSynchronously,
+            TaskScheduler.Default);
+    }
+
+    private static void FindNonEmpty(ByteString data, ref ReadOnlyMemory<byte> found)
+    {
+        foreach (var segment in data.GetSegments())
+        {
+            if (!segment.IsEmpty)
+            {
+                found = segment;
+            }
+        }
+    }
+
+    private Socket? Socket => _connection.Features.Get<IConnectionSocketFeature>()?.Socket;
 
     private void Flush()
     {
@@ -303,13 +388,12 @@ internal sealed class TcpConnection : ActorBase
         _tcp.Metrics.BytesSent(bytes);
         if (_queued.Count > 0)
         {
-            while (_queued.TryDequeue(out var next))
-            {
-                WriteToPipe(next);
-            }
-
+            // Everything queued meanwhile goes out as one batch: one flush, one send.
+            _inFlight.AddRange(_queued);
+            _queued.Clear();
+            var batch = _queuedBytes;
             _queuedBytes = 0;
-            Flush();
+            SendInFlight(batch);
             return;
         }
 
@@ -345,6 +429,18 @@ internal sealed class TcpConnection : ActorBase
         }
 
         _queuedBytes = 0;
+    }
+
+    /// <summary>Answers every write not yet acked (in flight, then queued) with <see cref="Tcp.CommandFailed"/>.</summary>
+    private void FailPending(Exception error)
+    {
+        foreach (var write in _inFlight)
+        {
+            write.Sender.Tell(write.Command.FailureMessage(error), Self);
+        }
+
+        _inFlight.Clear();
+        FailQueued(error);
     }
 
     private void OnWritesDrained()
@@ -385,15 +481,24 @@ internal sealed class TcpConnection : ActorBase
         _tcp.Metrics.BytesReceived(completed.BytesRead);
         if (completed.Error is { } error)
         {
-            if (_closing is not null)
+            if (_closing is not null && !_halfClosed)
             {
                 FinishClose();
                 return;
             }
 
-            SendClosedEvent(new Tcp.ErrorClosed(Classify(error)), null, "error");
+            // Reset while open, or while a ConfirmedClose waited for the peer's FIN: writes still pending will never be sent.
+            FailPending(new IOException("The connection failed before the write was sent.", error));
+            SendClosedEvent(new Tcp.ErrorClosed(Classify(error)), _closing?.Closer, "error");
             AbortTransport(reset: false);
             Context.Stop(Self);
+            return;
+        }
+
+        if (_closing is not null && (_flushPending || _queued.Count > 0))
+        {
+            // The peer's FIN came while closing with writes still going out: finish them, then close (see CompleteOutput).
+            _peerClosed = true;
             return;
         }
 
@@ -436,8 +541,14 @@ internal sealed class TcpConnection : ActorBase
 
     private void CompleteOutput()
     {
-        if (_outputCompleted)
+        if (_outputCompleted || _halfClosed)
         {
+            return;
+        }
+
+        if (_closing?.Event is Tcp.ConfirmedClosed && !_peerClosed && _handler is not null && Socket is { } socket)
+        {
+            HalfClose(socket);
             return;
         }
 
@@ -454,6 +565,26 @@ internal sealed class TcpConnection : ActorBase
         WaitForTransportClose(_connection, Self);
     }
 
+    /// <summary>
+    /// ConfirmedClose: every write was handed to the socket (flushes complete only then), so FIN now follows the last byte. Kestrel's
+    /// output stays open, since completing it closes both directions; the read loop goes on and its end (the peer's FIN) finishes the
+    /// close. A handler that suspended reading defers that, as in Akka.
+    /// </summary>
+    private void HalfClose(Socket socket)
+    {
+        _halfClosed = true;
+        try
+        {
+            socket.Shutdown(SocketShutdown.Send);
+        }
+        catch (Exception ex) when (ex is SocketException or ObjectDisposedException)
+        {
+            SendClosedEvent(new Tcp.ErrorClosed(Classify(ex)), _closing?.Closer, "error");
+            AbortTransport(reset: false);
+            Context.Stop(Self);
+        }
+    }
+
     private static void WaitForTransportClose(ConnectionContext connection, IActorRef self) =>
         connection.ConnectionClosed.Register(static s => ((IActorRef)s!).Tell(TransportClosed.Instance, null), self);
 
@@ -464,18 +595,19 @@ internal sealed class TcpConnection : ActorBase
             SendClosedEvent(closing.Event, closing.Closer, closing.Reason);
         }
 
+        if (_halfClosed && !_outputCompleted)
+        {
+            // Both FINs are through: completing the output lets Kestrel close the socket gracefully (an abort would reset it).
+            _outputCompleted = true;
+            _output.Complete();
+        }
+
         Context.Stop(Self);
     }
 
     private void CloseNow(Tcp.ConnectionClosed closedEvent, IActorRef closer, string reason, bool reset)
     {
-        foreach (var write in _inFlight)
-        {
-            write.Sender.Tell(write.Command.FailureMessage(new IOException("The connection was aborted.")), Self);
-        }
-
-        _inFlight.Clear();
-        FailQueued(new IOException("The connection was aborted."));
+        FailPending(new IOException("The connection was aborted."));
         SendClosedEvent(closedEvent, closer, reason);
         AbortTransport(reset);
         Context.Stop(Self);

@@ -20,7 +20,7 @@ internal sealed class TcpExtension
             new SocketConnectionFactoryOptions
             {
                 MaxReadBufferSize = Settings.ReceiveBufferSize,
-                MaxWriteBufferSize = Settings.SendBufferSize,
+                MaxWriteBufferSize = TcpConnection.OutputPauseThreshold, // acks mean "handed to the socket"; see there
                 WaitForDataBeforeAllocatingBuffer = Settings.WaitForDataBeforeAllocatingBuffer,
                 UnsafePreferInlineScheduling = Settings.InlineScheduling,
             },

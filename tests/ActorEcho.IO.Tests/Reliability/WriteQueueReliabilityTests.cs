@@ -10,7 +10,7 @@ namespace ActorEcho.IO.Tests.Reliability;
 /// exactly the acked writes. After the peer resets, no write is ever acked.
 /// </summary>
 public sealed class WriteQueueReliabilityTests(ITestOutputHelper output)
-    : TcpTestKit($"actorecho.io.tcp {{ send-buffer-size = 1KiB, write-queue-max-bytes = {QueueBytes} }}", output)
+    : TcpTestKit($"actorecho.io.tcp {{ write-queue-max-bytes = {QueueBytes} }}", output)
 {
     private const int QueueBytes = 4096;
     private const int WriteSize = 1024;

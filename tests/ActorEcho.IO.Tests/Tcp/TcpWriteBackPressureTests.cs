@@ -5,11 +5,11 @@ using Xunit.Abstractions;
 namespace ActorEcho.IO.Tests.Tcp;
 
 /// <summary>
-/// Write back-pressure with a tiny transport buffer (1 KiB) and write queue (4 KiB): a writer that outpaces a client that does not
+/// Write back-pressure with a tiny write queue (4 KiB): a writer that outpaces a client that does not
 /// read gets NACKs; ResumeWriting is answered once the client drains; NACKed bytes are never sent.
 /// </summary>
 public sealed class TcpWriteBackPressureTests(ITestOutputHelper output)
-    : TcpTestKit("actorecho.io.tcp { send-buffer-size = 1KiB, write-queue-max-bytes = 4KiB }", output)
+    : TcpTestKit("actorecho.io.tcp { write-queue-max-bytes = 4KiB }", output)
 {
     [Fact]
     public async Task Write_ClientNotReading_NackThenWritingResumedAndNackedBytesNotSent()

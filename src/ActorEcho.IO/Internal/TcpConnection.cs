@@ -29,13 +29,14 @@ namespace ActorEcho.IO.Internal;
 internal sealed class TcpConnection : ActorBase
 {
     /// <summary>
-    /// Kestrel's output-pipe size (its <c>MaxWriteBufferSize</c>), chosen so that a flush completes only once the send loop consumed
-    /// everything, i.e. handed it to the socket: Kestrel pauses the writer at this many unconsumed bytes and resumes it below half
-    /// of it, so at 2 a flush of 2 or more bytes waits until none are left. (At 1 the resume threshold would be 0, and a pipe
-    /// resumes only below it: never.) A 1-byte flush cannot pause, hence <see cref="SendOneByte"/>. While a flush waits, writes
-    /// queue here, bounded by <c>write-queue-max-bytes</c>, and go out as one batch.
+    /// Kestrel's output-pipe size (its <c>MaxWriteBufferSize</c>), chosen so that a flush completes only once Kestrel's send loop
+    /// consumed everything, which it does after the socket send of it completed, i.e. the bytes were handed to the socket. Kestrel
+    /// pauses the writer at this many unconsumed bytes (so every non-empty flush pauses) and passes half of it, 0, as the resume
+    /// threshold, which <see cref="System.IO.Pipelines.PipeOptions"/> turns into 1: the writer resumes when no byte is left
+    /// (checked at start-up by <see cref="TcpExtension"/>). While a flush waits, writes queue here, bounded by
+    /// <c>write-queue-max-bytes</c>, and go out together as the next batch.
     /// </summary>
-    internal const int OutputPauseThreshold = 2;
+    internal const int OutputPauseThreshold = 1;
 
     private readonly TcpExtension _tcp;
     private readonly ConnectionContext _connection;
@@ -237,22 +238,12 @@ internal sealed class TcpConnection : ActorBase
         }
 
         _inFlight.Add(pending);
-        SendInFlight(pending.Bytes);
+        SendInFlight();
     }
 
-    /// <summary>
-    /// Hands the in-flight writes (<paramref name="bytes"/> in all) to the socket. The pipe is empty here: the previous flush
-    /// completed only once Kestrel consumed everything. A single byte cannot make the pipe pause (see
-    /// <see cref="OutputPauseThreshold"/>), so it is sent on the socket directly, which keeps the order since nothing else is sending.
-    /// </summary>
-    private void SendInFlight(long bytes)
+    /// <summary>Copies the in-flight writes into the output pipe and flushes them as one batch.</summary>
+    private void SendInFlight()
     {
-        if (bytes == 1)
-        {
-            SendOneByte();
-            return;
-        }
-
         foreach (var pending in _inFlight)
         {
             if (pending.Command is Tcp.Write write)
@@ -278,63 +269,6 @@ internal sealed class TcpConnection : ActorBase
             _output.Write(segment.Span);
         }
     }
-
-    private void SendOneByte()
-    {
-        var data = ReadOnlyMemory<byte>.Empty;
-        foreach (var pending in _inFlight)
-        {
-            if (pending.Command is Tcp.Write write)
-            {
-                FindNonEmpty(write.Data, ref data);
-                continue;
-            }
-
-            foreach (var part in ((Tcp.CompoundWrite)pending.Command).Writes)
-            {
-                FindNonEmpty(part.Data, ref data);
-            }
-        }
-
-        ValueTask<int> send;
-        try
-        {
-            send = Socket is { } socket
-                ? socket.SendAsync(data, SocketFlags.None)
-                : ValueTask.FromException<int>(new InvalidOperationException("The transport exposes no socket."));
-        }
-        catch (Exception ex) when (ex is SocketException or ObjectDisposedException)
-        {
-            send = ValueTask.FromException<int>(ex);
-        }
-
-        if (send.IsCompletedSuccessfully)
-        {
-            OnFlushCompleted(default, null);
-            return;
-        }
-
-        _flushPending = true;
-        send.AsTask().ContinueWith(
-            static (t, s) => ((IActorRef)s!).Tell(new FlushCompleted(default, t.IsCompletedSuccessfully ? null : t.Exception?.GetBaseException() ?? new OperationCanceledException()), null),
-            Self,
-            CancellationToken.None,
-            TaskContinuationOptions.ExecuteSynchronously,
-            TaskScheduler.Default);
-    }
-
-    private static void FindNonEmpty(ByteString data, ref ReadOnlyMemory<byte> found)
-    {
-        foreach (var segment in data.GetSegments())
-        {
-            if (!segment.IsEmpty)
-            {
-                found = segment;
-            }
-        }
-    }
-
-    private Socket? Socket => _connection.Features.Get<IConnectionSocketFeature>()?.Socket;
 
     private void Flush()
     {
@@ -391,9 +325,8 @@ internal sealed class TcpConnection : ActorBase
             // Everything queued meanwhile goes out as one batch: one flush, one send.
             _inFlight.AddRange(_queued);
             _queued.Clear();
-            var batch = _queuedBytes;
             _queuedBytes = 0;
-            SendInFlight(batch);
+            SendInFlight();
             return;
         }
 
@@ -546,7 +479,8 @@ internal sealed class TcpConnection : ActorBase
             return;
         }
 
-        if (_closing?.Event is Tcp.ConfirmedClosed && !_peerClosed && _handler is not null && Socket is { } socket)
+        if (_closing?.Event is Tcp.ConfirmedClosed && !_peerClosed && _handler is not null
+            && _connection.Features.Get<IConnectionSocketFeature>()?.Socket is { } socket)
         {
             HalfClose(socket);
             return;

@@ -50,34 +50,10 @@ public sealed class TcpWriteAckTests(ITestOutputHelper output) : TcpTestKit(null
 
         accepted.Client.Reset();
 
-        var failed = false;
-        IO.Tcp.ConnectionClosed? closed = null;
-        var terminated = false;
-        while (!terminated && await handler.ReceiveOneAsync(Wait) is { } message)
-        {
-            switch (message.Message)
-            {
-                case TestAck ack:
-                    Assert.Fail($"Write {ack.Id} was acked although the peer reset the connection before it was sent.");
-                    break;
-                case IO.Tcp.CommandFailed { Cmd: IO.Tcp.Write { Ack: TestAck refused } }:
-                    Assert.Equal(stalled, refused.Id);
-                    failed = true;
-                    break;
-                case IO.Tcp.ConnectionClosed c:
-                    Assert.True(closed is null, $"A second close event: {c} after {closed}.");
-                    closed = c;
-                    break;
-                case Actors.Terminated t when t.ActorRef.Equals(connection):
-                    terminated = true;
-                    break;
-                default:
-                    Assert.Fail($"Unexpected {message.Message}.");
-                    break;
-            }
-        }
+        var (closed, terminated, others) = await CollectAfterResetAsync(handler, connection, TimeSpan.FromMilliseconds(500));
 
-        Assert.True(failed, $"Write {stalled}, unsent when the peer reset, got no CommandFailed.");
+        var failed = Assert.Single(others);
+        Assert.Equal(new TestAck(stalled), Assert.IsType<IO.Tcp.Write>(Assert.IsType<IO.Tcp.CommandFailed>(failed).Cmd).Ack);
         Assert.True(closed is { IsErrorClosed: true }, $"Expected one ErrorClosed, got {closed?.ToString() ?? "none"}.");
         Assert.True(terminated, "The connection actor did not stop after the reset.");
     }

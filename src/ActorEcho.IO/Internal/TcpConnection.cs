@@ -18,14 +18,26 @@ namespace ActorEcho.IO.Internal;
 /// <remarks>
 /// Writes: while a flush is pending, later writes queue here up to <c>write-queue-max-bytes</c>; beyond it a write is refused
 /// with <see cref="Tcp.CommandFailed"/> and not sent (and, with <c>useResumeWriting</c>, so is every later write until
-/// <see cref="Tcp.ResumeWriting"/>). An ack is sent once the write's bytes are in the transport's bounded output buffer; a
-/// write the transport can no longer take is answered with <see cref="Tcp.CommandFailed"/>, never acked.
+/// <see cref="Tcp.ResumeWriting"/>). An ack is sent once the write's bytes were handed to the socket (the kernel holds them): a
+/// flush completes only when Kestrel's send loop has consumed the whole output pipe (see <see cref="OutputPauseThreshold"/>). A
+/// write whose send failed is answered with <see cref="Tcp.CommandFailed"/>, never acked.
+/// <see cref="Tcp.ConfirmedClose"/> half-closes: FIN after the last write, then reading goes on until the peer's FIN.
 /// Failures are messages: the read loop and slow flushes report back to this actor; no exception escapes to the thread pool.
 /// A connection actor is never restarted (its listener stops it on failure).
 /// </remarks>
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "An actor releases what it owns in PostStop.")]
 internal sealed class TcpConnection : ActorBase
 {
+    /// <summary>
+    /// Kestrel's output-pipe size (its <c>MaxWriteBufferSize</c>), chosen so that a flush completes only once Kestrel's send loop
+    /// consumed everything, which it does after the socket send of it completed, i.e. the bytes were handed to the socket. Kestrel
+    /// pauses the writer at this many unconsumed bytes (so every non-empty flush pauses) and passes half of it, 0, as the resume
+    /// threshold, which <see cref="System.IO.Pipelines.PipeOptions"/> turns into 1: the writer resumes when no byte is left
+    /// (checked at start-up by <see cref="TcpExtension"/>). While a flush waits, writes queue here, bounded by
+    /// <c>write-queue-max-bytes</c>, and go out together as the next batch.
+    /// </summary>
+    internal const int OutputPauseThreshold = 1;
+
     private readonly TcpExtension _tcp;
     private readonly ConnectionContext _connection;
     private readonly IActorRef _bindHandler;
@@ -46,6 +58,9 @@ internal sealed class TcpConnection : ActorBase
     private bool _peerClosed;
     private bool _closedEventSent;
     private bool _outputCompleted;
+
+    /// <summary>ConfirmedClose sent our FIN (<c>Shutdown(Send)</c>); the read loop runs on until the peer's FIN.</summary>
+    private bool _halfClosed;
 
     /// <summary>The pending register timeout; a plain scheduled tell, not a keyed timer, so a connection keeps no timer table.</summary>
     private ICancelable? _registerTimeout;
@@ -225,25 +240,29 @@ internal sealed class TcpConnection : ActorBase
             return;
         }
 
-        WriteToPipe(pending);
-        Flush();
+        _inFlight.Add(pending);
+        SendInFlight();
     }
 
-    private void WriteToPipe(in PendingWrite pending)
+    /// <summary>Copies the in-flight writes into the output pipe and flushes them as one batch.</summary>
+    private void SendInFlight()
     {
-        if (pending.Command is Tcp.Write write)
+        foreach (var pending in _inFlight)
         {
-            CopyToOutput(write.Data);
-        }
-        else
-        {
-            foreach (var part in ((Tcp.CompoundWrite)pending.Command).Writes)
+            if (pending.Command is Tcp.Write write)
             {
-                CopyToOutput(part.Data);
+                CopyToOutput(write.Data);
+            }
+            else
+            {
+                foreach (var part in ((Tcp.CompoundWrite)pending.Command).Writes)
+                {
+                    CopyToOutput(part.Data);
+                }
             }
         }
 
-        _inFlight.Add(pending);
+        Flush();
     }
 
     private void CopyToOutput(ByteString data)
@@ -306,13 +325,11 @@ internal sealed class TcpConnection : ActorBase
         _tcp.Metrics.BytesSent(bytes);
         if (_queued.Count > 0)
         {
-            while (_queued.TryDequeue(out var next))
-            {
-                WriteToPipe(next);
-            }
-
+            // Everything queued meanwhile goes out as one batch: one flush, one send.
+            _inFlight.AddRange(_queued);
+            _queued.Clear();
             _queuedBytes = 0;
-            Flush();
+            SendInFlight();
             return;
         }
 
@@ -348,6 +365,18 @@ internal sealed class TcpConnection : ActorBase
         }
 
         _queuedBytes = 0;
+    }
+
+    /// <summary>Answers every write not yet acked (in flight, then queued) with <see cref="Tcp.CommandFailed"/>.</summary>
+    private void FailPending(Exception error)
+    {
+        foreach (var write in _inFlight)
+        {
+            write.Sender.Tell(write.Command.FailureMessage(error), Self);
+        }
+
+        _inFlight.Clear();
+        FailQueued(error);
     }
 
     private void OnWritesDrained()
@@ -413,15 +442,24 @@ internal sealed class TcpConnection : ActorBase
         _tcp.Metrics.BytesReceived(completed.BytesRead);
         if (completed.Error is { } error)
         {
-            if (_closing is not null)
+            if (_closing is not null && !_halfClosed)
             {
                 FinishClose();
                 return;
             }
 
-            SendClosedEvent(new Tcp.ErrorClosed(Classify(error)), null, "error");
+            // Reset while open, or while a ConfirmedClose waited for the peer's FIN: writes still pending will never be sent.
+            FailPending(new IOException("The connection failed before the write was sent.", error));
+            SendClosedEvent(new Tcp.ErrorClosed(Classify(error)), _closing?.Closer, "error");
             AbortTransport(reset: false);
             Context.Stop(Self);
+            return;
+        }
+
+        if (_closing is not null && (_flushPending || _queued.Count > 0))
+        {
+            // The peer's FIN came while closing with writes still going out: finish them, then close (see CompleteOutput).
+            _peerClosed = true;
             return;
         }
 
@@ -464,8 +502,15 @@ internal sealed class TcpConnection : ActorBase
 
     private void CompleteOutput()
     {
-        if (_outputCompleted)
+        if (_outputCompleted || _halfClosed)
         {
+            return;
+        }
+
+        if (_closing?.Event is Tcp.ConfirmedClosed && !_peerClosed && _handler is not null
+            && _connection.Features.Get<IConnectionSocketFeature>()?.Socket is { } socket)
+        {
+            HalfClose(socket);
             return;
         }
 
@@ -482,6 +527,26 @@ internal sealed class TcpConnection : ActorBase
         WaitForTransportClose(_connection, Self);
     }
 
+    /// <summary>
+    /// ConfirmedClose: every write was handed to the socket (flushes complete only then), so FIN now follows the last byte. Kestrel's
+    /// output stays open, since completing it closes both directions; the read loop goes on and its end (the peer's FIN) finishes the
+    /// close. A handler that suspended reading defers that, as in Akka.
+    /// </summary>
+    private void HalfClose(Socket socket)
+    {
+        _halfClosed = true;
+        try
+        {
+            socket.Shutdown(SocketShutdown.Send);
+        }
+        catch (Exception ex) when (ex is SocketException or ObjectDisposedException)
+        {
+            SendClosedEvent(new Tcp.ErrorClosed(Classify(ex)), _closing?.Closer, "error");
+            AbortTransport(reset: false);
+            Context.Stop(Self);
+        }
+    }
+
     private static void WaitForTransportClose(ConnectionContext connection, IActorRef self) =>
         connection.ConnectionClosed.Register(static s => ((IActorRef)s!).Tell(TransportClosed.Instance, null), self);
 
@@ -492,18 +557,19 @@ internal sealed class TcpConnection : ActorBase
             SendClosedEvent(closing.Event, closing.Closer, closing.Reason);
         }
 
+        if (_halfClosed && !_outputCompleted)
+        {
+            // Both FINs are through: completing the output lets Kestrel close the socket gracefully (an abort would reset it).
+            _outputCompleted = true;
+            _output.Complete();
+        }
+
         Context.Stop(Self);
     }
 
     private void CloseNow(Tcp.ConnectionClosed closedEvent, IActorRef closer, string reason, bool reset)
     {
-        foreach (var write in _inFlight)
-        {
-            write.Sender.Tell(write.Command.FailureMessage(new IOException("The connection was aborted.")), Self);
-        }
-
-        _inFlight.Clear();
-        FailQueued(new IOException("The connection was aborted."));
+        FailPending(new IOException("The connection was aborted."));
         SendClosedEvent(closedEvent, closer, reason);
         AbortTransport(reset);
         Context.Stop(Self);

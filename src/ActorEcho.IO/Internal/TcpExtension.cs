@@ -1,3 +1,4 @@
+using System.IO.Pipelines;
 using System.Runtime.CompilerServices;
 using Microsoft.AspNetCore.Server.Kestrel.Transport.Sockets;
 
@@ -16,11 +17,12 @@ internal sealed class TcpExtension
         System = system;
         Settings = TcpSettings.FromConfiguration(system.Configuration);
         Metrics = new TcpMetrics(system.Name);
+        EnsureFlushWaitsForSend();
         ConnectionFactory = new SocketConnectionContextFactory(
             new SocketConnectionFactoryOptions
             {
                 MaxReadBufferSize = Settings.ReceiveBufferSize,
-                MaxWriteBufferSize = Settings.SendBufferSize,
+                MaxWriteBufferSize = TcpConnection.OutputPauseThreshold, // acks mean "handed to the socket"; see there
                 WaitForDataBeforeAllocatingBuffer = Settings.WaitForDataBeforeAllocatingBuffer,
                 UnsafePreferInlineScheduling = Settings.InlineScheduling,
             },
@@ -73,6 +75,21 @@ internal sealed class TcpExtension
         }
 
         return Math.Max(0, soft - (open - OpenConnections) - Settings.DescriptorReserve);
+    }
+
+    /// <summary>
+    /// Acks rely on Kestrel's output pipe pausing at 1 byte and resuming at none left (see <see cref="TcpConnection.OutputPauseThreshold"/>):
+    /// Kestrel asks for a resume threshold of 0, which the runtime's <see cref="PipeOptions"/> raises to 1. A runtime that took 0
+    /// literally would never resume a paused writer, hanging every write, so refuse to start instead.
+    /// </summary>
+    private static void EnsureFlushWaitsForSend()
+    {
+        var options = new PipeOptions(pauseWriterThreshold: TcpConnection.OutputPauseThreshold, resumeWriterThreshold: TcpConnection.OutputPauseThreshold / 2);
+        if (options.ResumeWriterThreshold != 1)
+        {
+            throw new PlatformNotSupportedException(
+                $"This runtime's PipeOptions keeps a resume threshold of {options.ResumeWriterThreshold} for a pause threshold of 1; ActorEcho.IO needs 1 (ack after send).");
+        }
     }
 
     public static TcpExtension Get(ActorSystem system)

@@ -85,9 +85,10 @@ public static partial class Tcp
     }
 
     /// <summary>
-    /// Send <see cref="Data"/>. If <see cref="Ack"/> is not <see cref="NoAck"/>, the sender gets it back once the data is in the
-    /// connection's bounded output buffer, from which it goes to the socket in order. A write that cannot be accepted is
-    /// answered with <see cref="CommandFailed"/> (a NACK) and is not sent.
+    /// Send <see cref="Data"/>. If <see cref="Ack"/> is not <see cref="NoAck"/>, the sender gets it back, in order, once the data
+    /// was handed to the socket (the kernel holds it; this is no proof the peer received it). A write that cannot be accepted is
+    /// answered with <see cref="CommandFailed"/> (a NACK) and is not sent; a write whose send failed gets
+    /// <see cref="CommandFailed"/>, never its ack.
     /// </summary>
     public sealed class Write : WriteCommand
     {
@@ -105,7 +106,7 @@ public static partial class Tcp
         /// <summary>The bytes to send.</summary>
         public ByteString Data { get; }
 
-        /// <summary>The event sent back to the writer when the data is accepted, or <see cref="NoAck"/>.</summary>
+        /// <summary>The event sent back to the writer once the data was handed to the socket, or <see cref="NoAck"/>.</summary>
         public Event Ack { get; }
 
         /// <summary>True when the writer wants an ack.</summary>
@@ -217,11 +218,13 @@ public static partial class Tcp
     }
 
     /// <summary>
-    /// Send what is queued, send FIN, and report <see cref="ConfirmedClosed"/> once the connection is fully closed.
+    /// Half-close: send what is queued, then FIN; keep reading (the handler still gets <see cref="Received"/>) until the peer's FIN,
+    /// then report <see cref="ConfirmedClosed"/> to the handler and the sender, once, and close.
     /// </summary>
     /// <remarks>
-    /// Kestrel's socket transport closes both directions when the output completes (half-close is unsupported there), so data the
-    /// peer sends after our FIN is not delivered.
+    /// Writes after it are refused with <see cref="CommandFailed"/>. A peer that never sends FIN keeps the connection open (as in
+    /// Akka): send <see cref="Abort"/> to give up. A reset instead of FIN ends it with <see cref="ErrorClosed"/>. If the peer had
+    /// already closed its side (<see cref="Register.KeepOpenOnPeerClosed"/>), it closes as soon as the writes are out.
     /// </remarks>
     public sealed class ConfirmedClose : CloseCommand
     {

@@ -17,7 +17,6 @@ public sealed class TcpSettings
     private TcpSettings(IConfiguration c)
     {
         ReceiveBufferSize = (int)c.GetByteSize(Section + "receive-buffer-size", 1 << 20, 1024, int.MaxValue);
-        SendBufferSize = (int)c.GetByteSize(Section + "send-buffer-size", 64 << 10, 1024, int.MaxValue);
         MaxReceivedChunk = (int)c.GetByteSize(Section + "max-received-chunk", 64 << 10, 1, int.MaxValue);
         WriteQueueMaxBytes = (int)c.GetByteSize(Section + "write-queue-max-bytes", 1 << 20, 1, int.MaxValue);
         MaxConnections = c.GetInt32(Section + "max-connections", 100_000, min: 0);
@@ -35,9 +34,6 @@ public sealed class TcpSettings
 
     /// <summary><c>receive-buffer-size</c>: bytes read ahead before the transport pauses reading.</summary>
     public int ReceiveBufferSize { get; }
-
-    /// <summary><c>send-buffer-size</c>: unsent bytes the transport holds before a flush waits.</summary>
-    public int SendBufferSize { get; }
 
     /// <summary><c>max-received-chunk</c>: the largest <see cref="Tcp.Received"/>.</summary>
     public int MaxReceivedChunk { get; }

@@ -94,7 +94,10 @@ public sealed class CloseEventTableTests(ITestOutputHelper output) : TcpTestKit(
                 accepted.Connection.Tell(IO.Tcp.Close.Instance, handler);
                 break;
             case ConnectionEnding.ConfirmedClose:
+                // The server half-closes and reads on until the client's FIN; the client answers EOF with its own.
                 accepted.Connection.Tell(IO.Tcp.ConfirmedClose.Instance, handler);
+                Assert.Equal(ClientEnd.Eof, (await accepted.Client.ReceiveUntilEofAsync(Wait)).End);
+                accepted.Client.ShutdownSend();
                 break;
             case ConnectionEnding.Abort:
                 accepted.Connection.Tell(IO.Tcp.Abort.Instance, handler);

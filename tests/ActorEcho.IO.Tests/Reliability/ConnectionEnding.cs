@@ -12,7 +12,7 @@ public enum ConnectionEnding
     /// <summary>The handler sends <c>Close</c>.</summary>
     Close,
 
-    /// <summary>The handler sends <c>ConfirmedClose</c>.</summary>
+    /// <summary>The handler sends <c>ConfirmedClose</c>; the client answers the server's FIN with its own.</summary>
     ConfirmedClose,
 
     /// <summary>The handler sends <c>Abort</c>.</summary>

@@ -10,7 +10,7 @@ namespace ActorEcho.IO.Tests.Reliability;
 /// exactly the acked writes. After the peer resets, no write is ever acked.
 /// </summary>
 public sealed class WriteQueueReliabilityTests(ITestOutputHelper output)
-    : TcpTestKit($"actorecho.io.tcp {{ send-buffer-size = 1KiB, write-queue-max-bytes = {QueueBytes} }}", output)
+    : TcpTestKit($"actorecho.io.tcp {{ write-queue-max-bytes = {QueueBytes} }}", output)
 {
     private const int QueueBytes = 4096;
     private const int WriteSize = 1024;
@@ -94,26 +94,10 @@ public sealed class WriteQueueReliabilityTests(ITestOutputHelper output)
         }
 
         var ackedBefore = answers.Count(a => a.Value);
-        IO.Tcp.ConnectionClosed? closed = null;
-        var terminated = false;
-        while (await handler.ReceiveOneAsync(TimeSpan.FromMilliseconds(500)) is { } message)
+        var (closed, terminated, others) = await CollectAfterResetAsync(handler, connection, TimeSpan.FromMilliseconds(500));
+        foreach (var other in others)
         {
-            switch (message.Message)
-            {
-                case IO.Tcp.ConnectionClosed c:
-                    Assert.True(closed is null, $"A second close event: {c} after {closed}.");
-                    closed = c;
-                    break;
-                case Actors.Terminated t when t.ActorRef.Equals(connection):
-                    terminated = true;
-                    break;
-                case TestAck ack:
-                    Assert.Fail($"Write {ack.Id} was acked after the peer reset the connection.");
-                    break;
-                default:
-                    Record(message.Message, answers);
-                    break;
-            }
+            Record(other, answers);
         }
 
         Assert.True(closed is { IsErrorClosed: true }, $"Expected one ErrorClosed after the reset, got {closed?.ToString() ?? "none"}.");

@@ -67,6 +67,7 @@ public sealed class TcpConnectionCloseTests(ITestOutputHelper output) : TcpTestK
         var outcome = await accepted.Client.ReceiveUntilEofAsync();
         Assert.Equal(ClientEnd.Eof, outcome.End);
         Assert.Equal(payload, outcome.Data);
+        accepted.Client.ShutdownSend(); // ConfirmedClosed waits for the peer's FIN
         await handler.ExpectMsgAsync<IO.Tcp.ConfirmedClosed>(Wait);
         await handler.ExpectNoMsgAsync(Quiet);
     }
@@ -296,11 +297,12 @@ public sealed class TcpConnectionCloseTests(ITestOutputHelper output) : TcpTestK
 
         var failed = await handler.ExpectMsgAsync<IO.Tcp.CommandFailed>(Wait);
         Assert.Same(late, failed.Cmd);
-        await handler.ExpectMsgAsync<IO.Tcp.ConfirmedClosed>(Wait);
-        await handler.ExpectTerminatedAsync(connection, Wait);
         var outcome = await accepted.Client.ReceiveUntilEofAsync();
         Assert.Equal(ClientEnd.Eof, outcome.End);
         Assert.Empty(outcome.Data);
+        accepted.Client.ShutdownSend();
+        await handler.ExpectMsgAsync<IO.Tcp.ConfirmedClosed>(Wait);
+        await handler.ExpectTerminatedAsync(connection, Wait);
     }
 
     [Fact]

@@ -116,6 +116,40 @@ public abstract class TcpTestKit(string? hocon, ITestOutputHelper output, string
         return result;
     }
 
+    /// <summary>
+    /// After the peer reset the connection: collects what <paramref name="handler"/> hears until nothing arrives for
+    /// <paramref name="quiet"/>, failing on any <see cref="TestAck"/> (a write acked although its send failed) and on a second close
+    /// event. Returns the close event, whether <paramref name="connection"/> stopped (the probe must watch it), and everything else.
+    /// </summary>
+    protected static async Task<(IO.Tcp.ConnectionClosed? Closed, bool Terminated, List<object> Others)> CollectAfterResetAsync(
+        TestProbe handler, IActorRef connection, TimeSpan quiet)
+    {
+        IO.Tcp.ConnectionClosed? closed = null;
+        var terminated = false;
+        var others = new List<object>();
+        while (await handler.ReceiveOneAsync(quiet) is { } message)
+        {
+            switch (message.Message)
+            {
+                case IO.Tcp.ConnectionClosed c:
+                    Assert.True(closed is null, $"A second close event: {c} after {closed}.");
+                    closed = c;
+                    break;
+                case Terminated t when t.ActorRef.Equals(connection):
+                    terminated = true;
+                    break;
+                case TestAck ack:
+                    Assert.Fail($"Write {ack.Id} was acked after the peer reset the connection.");
+                    break;
+                default:
+                    others.Add(message.Message);
+                    break;
+            }
+        }
+
+        return (closed, terminated, others);
+    }
+
     /// <summary>Asserts the client's read ended by the server closing (EOF or reset), not by a timeout.</summary>
     protected static void AssertClosedByServer(ReceiveOutcome outcome) =>
         Assert.True(outcome.End is ClientEnd.Eof or ClientEnd.Reset, $"Expected the client to see EOF or a reset, but it saw {outcome}.");

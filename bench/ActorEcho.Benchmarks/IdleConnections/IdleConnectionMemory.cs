@@ -39,6 +39,7 @@ internal static class IdleConnectionMemory
         await WaitForAsync(() => SocketDescriptors.Count() <= sockets, "the warm-up connections to close");
         await WaitForQuietAsync();
         var before = MemorySnapshot.Take();
+        var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
 
         using var client = StartClient(server.Port, count);
         var ready = await client.StandardOutput.ReadLineAsync();
@@ -50,6 +51,7 @@ internal static class IdleConnectionMemory
 
         await WaitForAsync(() => SocketDescriptors.Count() >= sockets + count, $"{count:N0} accepted connections");
         await WaitForQuietAsync();
+        var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
         var after = MemorySnapshot.Take();
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"server: {(plain ? "plain-dotnet" : "actorecho")}; idle connections: {count:N0}; GC: {(GCSettings.IsServerGC ? "server" : "workstation")}, concurrent {IsConcurrent()}"));
@@ -57,6 +59,7 @@ internal static class IdleConnectionMemory
         Report("GC heap size", before.HeapSize, after.HeapSize, count);
         Report("GC committed", before.Committed, after.Committed, count);
         Report("process RSS", before.Rss, after.Rss, count);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {"allocated (all, garbage too)",-24} {allocated / 1048576.0,8:N1} MiB in total: {allocated / (double)Math.Max(1, count),8:N0} B per connection"));
         if (hold > TimeSpan.Zero)
         {
             Console.WriteLine($"holding {count:N0} connections for {hold.TotalSeconds:N0} s; pid {Environment.ProcessId}");

@@ -3,11 +3,14 @@ namespace ActorEcho.Server;
 /// <summary>
 /// The write positions (cumulative echoed bytes) at which an <see cref="EchoConnection"/> asked for an ack, oldest first: a ring
 /// buffer that allocates only when it grows. Acks arrive in write order, so the oldest mark is the one an ack confirms; refused
-/// (NACKed) writes are always the newest ones, so their marks come off the other end.
+/// (NACKed) writes are always the newest ones, so their marks come off the other end. The ring is allocated by the first mark: an
+/// idle connection has none.
 /// </summary>
 internal sealed class AckMarks
 {
-    private long[] _marks = new long[4];
+    private const int InitialCapacity = 4;
+
+    private long[] _marks = [];
     private int _head;
     private int _count;
 
@@ -48,7 +51,7 @@ internal sealed class AckMarks
     private void Grow()
     {
         // Length stays a power of two so that the index wraps with a mask.
-        var grown = new long[_marks.Length * 2];
+        var grown = new long[Math.Max(InitialCapacity, _marks.Length * 2)];
         for (var i = 0; i < _count; i++)
         {
             grown[i] = _marks[(_head + i) & (_marks.Length - 1)];

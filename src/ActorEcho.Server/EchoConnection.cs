@@ -39,19 +39,18 @@ internal sealed partial class EchoConnection : ActorBase
 {
     private readonly IActorRef _connection;
     private readonly EndPoint _remote;
-    private readonly long _highWaterMark;
-    private readonly long _lowWaterMark;
-    private readonly long _ackEvery;
-    private readonly long _maxBytes;
-    private readonly TimeSpan? _idleTimeout;
-    private readonly TimeSpan _drainQuietPeriod;
-    private readonly ILogger _log;
+
+    /// <summary>The server's settings, shared by all its connections (not copied: an idle connection should cost little).</summary>
+    private readonly EchoServerSettings _settings;
     private readonly EchoServerMetrics _metrics;
     private readonly long _started = Stopwatch.GetTimestamp();
     private readonly AckMarks _ackMarks = new();
-    private readonly Queue<ByteString> _refused = new();
-    private readonly Receive _finishing;
-    private readonly Receive _closing;
+
+    /// <summary>Created on first use, as are <see cref="_refused"/> and the finishing and closing behaviours: most connections never need them.</summary>
+    private ILogger? _log;
+
+    /// <summary>Refused echoes waiting for <see cref="Tcp.WritingResumed"/>; null until a write is refused.</summary>
+    private Queue<ByteString>? _refused;
     private long _written;
     private long _acked;
     private long _refusedBytes;
@@ -68,19 +67,11 @@ internal sealed partial class EchoConnection : ActorBase
     {
         _connection = connection;
         _remote = remote;
-        _highWaterMark = settings.HighWaterMark;
-        _lowWaterMark = settings.LowWaterMark;
-        _ackEvery = settings.AckEvery;
-        _maxBytes = settings.MaxBytesPerConnection;
-        _idleTimeout = settings.IdleTimeout;
-        _drainQuietPeriod = settings.DrainQuietPeriod;
-        _log = Context.GetLogger();
+        _settings = settings;
         _metrics = EchoServerMetrics.Get(Context.System);
 
         // The server writes the greeting on this actor's behalf right behind Register (to keep it first); count it as written.
         _written = greetingBytes;
-        _finishing = GuardedFinishing;
-        _closing = GuardedClosing;
     }
 
     /// <summary>Props for the handler of <paramref name="connection"/> (the sender of <see cref="Tcp.Connected"/>).</summary>
@@ -93,6 +84,8 @@ internal sealed partial class EchoConnection : ActorBase
 
     private long Outstanding => _written - _acked + _refusedBytes;
 
+    private ILogger Log => _log ??= Context.GetLogger();
+
     /// <summary>Every echo written so far is acked and none waits to be resent.</summary>
     private bool IsCaughtUp => _written == _acked && _refusedBytes == 0;
 
@@ -100,7 +93,7 @@ internal sealed partial class EchoConnection : ActorBase
     protected override void PreStart()
     {
         Context.Watch(_connection);
-        if (_idleTimeout is { } idle)
+        if (_settings.IdleTimeout is { } idle)
         {
             Context.SetReceiveTimeout(idle);
         }
@@ -112,7 +105,7 @@ internal sealed partial class EchoConnection : ActorBase
         // No reason of its own: stopped from outside, by its server or the actor system stopping.
         var reason = _reason ?? CloseReason.Shutdown;
         _metrics.Closed(reason);
-        if (!_log.IsEnabled(LogLevel.Debug))
+        if (!Log.IsEnabled(LogLevel.Debug))
         {
             return;
         }
@@ -120,11 +113,11 @@ internal sealed partial class EchoConnection : ActorBase
         var duration = Stopwatch.GetElapsedTime(_started);
         if (_reasonDetail is null)
         {
-            _log.LogDebug("Connection {Remote} ended after {Duration}: {BytesIn} bytes in, {BytesOut} bytes out, reason: {Reason}", _remote, duration, _bytesIn, _written, reason);
+            Log.LogDebug("Connection {Remote} ended after {Duration}: {BytesIn} bytes in, {BytesOut} bytes out, reason: {Reason}", _remote, duration, _bytesIn, _written, reason);
         }
         else
         {
-            _log.LogDebug("Connection {Remote} ended after {Duration}: {BytesIn} bytes in, {BytesOut} bytes out, reason: {Reason} ({Detail})", _remote, duration, _bytesIn, _written, reason, _reasonDetail);
+            Log.LogDebug("Connection {Remote} ended after {Duration}: {BytesIn} bytes in, {BytesOut} bytes out, reason: {Reason} ({Detail})", _remote, duration, _bytesIn, _written, reason, _reasonDetail);
         }
     }
 
@@ -174,7 +167,7 @@ internal sealed partial class EchoConnection : ActorBase
     {
         _reason = CloseReason.HandlerFailed;
         _reasonDetail = failure.GetType().Name + ": " + failure.Message;
-        _log.LogError(failure, "Connection {Remote} ({Actor}) failed handling {Message} and is reset: {Reason}", _remote, Self.Path, message.GetType().Name, failure.Message);
+        Log.LogError(failure, "Connection {Remote} ({Actor}) failed handling {Message} and is reset: {Reason}", _remote, Self.Path, message.GetType().Name, failure.Message);
         return false;
     }
 
@@ -249,7 +242,7 @@ internal sealed partial class EchoConnection : ActorBase
 
                 return true;
             case Tcp.CommandFailed { Cmd: Tcp.ShutdownInput } failed:
-                _log.LogDebug("Connection {Remote} cannot half-close its input ({Cause}); closing once caught up", _remote, failed.Cause?.Message);
+                Log.LogDebug("Connection {Remote} cannot half-close its input ({Cause}); closing once caught up", _remote, failed.Cause?.Message);
                 _awaitingInputEnd = false;
                 TryFinish();
                 return true;
@@ -272,7 +265,7 @@ internal sealed partial class EchoConnection : ActorBase
                 return true;
             case ReceiveTimeout:
                 // The close event is overdue; stopping resets the connection (it watches this actor).
-                _log.LogDebug("Connection {Remote} did not confirm the close in time; stopping", _remote);
+                Log.LogDebug("Connection {Remote} did not confirm the close in time; stopping", _remote);
                 Context.Stop(Self);
                 return true;
             case AbortNow:
@@ -308,14 +301,14 @@ internal sealed partial class EchoConnection : ActorBase
                 Context.Stop(Self);
                 return true;
             case ReceiveTimeout:
-                _log.LogDebug("Connection {Remote} idle for {IdleTimeout}; closing", _remote, _idleTimeout);
+                Log.LogDebug("Connection {Remote} idle for {IdleTimeout}; closing", _remote, _settings.IdleTimeout);
                 CloseWith(Tcp.Close.Instance, CloseReason.Idle);
                 return true;
             case AbortNow:
                 CloseWith(Tcp.Abort.Instance, CloseReason.Shutdown, "reset at the drain timeout");
                 return true;
             case Tcp.CommandFailed failed:
-                _log.LogDebug("Connection {Remote}: {Failure}", _remote, failed);
+                Log.LogDebug("Connection {Remote}: {Failure}", _remote, failed);
                 return true;
             default:
                 return false;
@@ -328,9 +321,10 @@ internal sealed partial class EchoConnection : ActorBase
         var data = received.Data;
         var count = data.Count;
         _bytesIn += count;
-        if (_maxBytes > 0 && _bytesIn > _maxBytes)
+        var maxBytes = _settings.MaxBytesPerConnection;
+        if (maxBytes > 0 && _bytesIn > maxBytes)
         {
-            _log.LogWarning("Connection {Remote} sent more than max-bytes-per-connection ({Limit} bytes); resetting it", _remote, _maxBytes);
+            Log.LogWarning("Connection {Remote} sent more than max-bytes-per-connection ({Limit} bytes); resetting it", _remote, maxBytes);
             CloseWith(Tcp.Abort.Instance, CloseReason.Limit, "max-bytes-per-connection exceeded");
             return;
         }
@@ -343,7 +337,7 @@ internal sealed partial class EchoConnection : ActorBase
         if (_writingSuspended)
         {
             // The connection refuses every write until WritingResumed; keep the order by queueing behind the refused ones.
-            _refused.Enqueue(data);
+            (_refused ??= new()).Enqueue(data);
             _refusedBytes += count;
         }
         else
@@ -359,7 +353,7 @@ internal sealed partial class EchoConnection : ActorBase
         _written += data.Count;
         var lastAsked = _ackMarks.Count > 0 ? _ackMarks.Last : _acked;
         Tcp.Write write;
-        if (_isFinishing || _readingSuspended || Outstanding > _highWaterMark || _written - lastAsked > _ackEvery)
+        if (_isFinishing || _readingSuspended || Outstanding > _settings.HighWaterMark || _written - lastAsked > _settings.AckEvery)
         {
             _ackMarks.Enqueue(_written);
             write = new Tcp.Write(data, Ack);
@@ -397,14 +391,14 @@ internal sealed partial class EchoConnection : ActorBase
 
         if (data.Count > 0)
         {
-            _refused.Enqueue(data);
+            (_refused ??= new()).Enqueue(data);
             _refusedBytes += data.Count;
         }
 
         if (!_writingSuspended)
         {
             _writingSuspended = true;
-            _log.LogDebug("Connection {Remote} refused a write ({Failure}); resending after WritingResumed", _remote, refused);
+            Log.LogDebug("Connection {Remote} refused a write ({Failure}); resending after WritingResumed", _remote, refused);
             _connection.Tell(Tcp.ResumeWriting.Instance, Self);
         }
     }
@@ -417,7 +411,7 @@ internal sealed partial class EchoConnection : ActorBase
         }
 
         _writingSuspended = false;
-        while (_refused.TryDequeue(out var data))
+        while (_refused is { } refused && refused.TryDequeue(out var data))
         {
             _refusedBytes -= data.Count;
             Send(data);
@@ -431,13 +425,13 @@ internal sealed partial class EchoConnection : ActorBase
         var outstanding = Outstanding;
         if (!_readingSuspended)
         {
-            if (outstanding > _highWaterMark)
+            if (outstanding > _settings.HighWaterMark)
             {
                 _readingSuspended = true;
                 _connection.Tell(Tcp.SuspendReading.Instance, Self);
             }
         }
-        else if (outstanding <= _lowWaterMark)
+        else if (outstanding <= _settings.LowWaterMark)
         {
             _readingSuspended = false;
             _connection.Tell(Tcp.ResumeReading.Instance, Self);
@@ -448,7 +442,7 @@ internal sealed partial class EchoConnection : ActorBase
     {
         _reason ??= reason;
         _isFinishing = true;
-        Context.Become(_finishing);
+        Context.Become(GuardedFinishing);
         TryFinish();
     }
 
@@ -481,9 +475,9 @@ internal sealed partial class EchoConnection : ActorBase
 
             if (_awaitingQuiet)
             {
-                if (_drainQuietPeriod > TimeSpan.Zero)
+                if (_settings.DrainQuietPeriod > TimeSpan.Zero)
                 {
-                    Context.SetReceiveTimeout(_drainQuietPeriod); // any message restarts it; Finishing half-closes the input when it fires
+                    Context.SetReceiveTimeout(_settings.DrainQuietPeriod); // any message restarts it; Finishing half-closes the input when it fires
                     return;
                 }
 
@@ -491,7 +485,7 @@ internal sealed partial class EchoConnection : ActorBase
                 return;
             }
 
-            Context.SetReceiveTimeout(_idleTimeout); // back to the idle timeout, which Closing uses for an overdue close event
+            Context.SetReceiveTimeout(_settings.IdleTimeout); // back to the idle timeout, which Closing uses for an overdue close event
             CloseWith(Tcp.Close.Instance, null);
             return;
         }
@@ -509,7 +503,7 @@ internal sealed partial class EchoConnection : ActorBase
     {
         _awaitingQuiet = false;
         _awaitingInputEnd = true;
-        Context.SetReceiveTimeout(_idleTimeout); // back to the idle timeout, which Closing uses for an overdue close event
+        Context.SetReceiveTimeout(_settings.IdleTimeout); // back to the idle timeout, which Closing uses for an overdue close event
         _connection.Tell(Tcp.ShutdownInput.Instance, Self);
     }
 
@@ -523,6 +517,6 @@ internal sealed partial class EchoConnection : ActorBase
         }
 
         _connection.Tell(command, Self);
-        Context.Become(_closing);
+        Context.Become(GuardedClosing);
     }
 }

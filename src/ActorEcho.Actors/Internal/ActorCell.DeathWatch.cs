@@ -20,13 +20,12 @@ internal sealed partial class ActorCell
     public IActorRef Unwatch(IActorRef subject)
     {
         ArgumentNullException.ThrowIfNull(subject);
-        var extras = _extras;
-        if (extras?.Watching is { } watching && watching.Remove(subject) && subject is IInternalActorRef target)
+        if (_watch is { } links && links.RemoveWatchee(subject, out _) && subject is IInternalActorRef target)
         {
             target.SendSystemMessage(new Unwatch(target, Self));
         }
 
-        extras?.TerminatedQueued?.Remove(subject);
+        _extras?.TerminatedQueued?.Remove(subject);
         return subject;
     }
 
@@ -38,14 +37,9 @@ internal sealed partial class ActorCell
             return subject;
         }
 
-        var watching = Extras.Watching ??= [];
-        if (watching.TryAdd(subject, customMessage))
+        if ((_watch ??= new DeathWatchLinks()).AddWatchee(subject, customMessage))
         {
             target.SendSystemMessage(new Watch(target, Self));
-        }
-        else
-        {
-            watching[subject] = customMessage;
         }
 
         return subject;
@@ -68,7 +62,7 @@ internal sealed partial class ActorCell
         // the common "parent watches child" costs the child no allocation.
         if (!watcher.Equals(Parent))
         {
-            (Extras.WatchedBy ??= []).Add(watcher);
+            (_watch ??= new DeathWatchLinks()).AddWatcher(watcher);
         }
     }
 
@@ -76,13 +70,13 @@ internal sealed partial class ActorCell
     {
         if (watchee.Equals(Self))
         {
-            _extras?.WatchedBy?.Remove(watcher);
+            _watch?.RemoveWatcher(watcher);
         }
     }
 
     private void HandleDeathWatchNotification(IInternalActorRef actor, bool existenceConfirmed)
     {
-        if (_extras?.Watching is { } watching && watching.Remove(actor, out var customMessage) && !IsTerminating)
+        if (_watch is { } links && links.RemoveWatchee(actor, out var customMessage) && !IsTerminating)
         {
             (Extras.TerminatedQueued ??= []).Add(actor);
             Self.Tell(customMessage is null ? new Terminated(actor, existenceConfirmed) : new TerminatedWith(actor, customMessage), actor);
@@ -97,15 +91,21 @@ internal sealed partial class ActorCell
     private void TellWatchersWeDied()
     {
         var parentNotified = false;
-        if (_extras?.WatchedBy is { } watchers)
+        if (_watch is { } links)
         {
-            foreach (var watcher in watchers)
+            links.TakeWatchers(out var first, out var others);
+            if (first is not null)
             {
-                watcher.SendSystemMessage(new DeathWatchNotification(Self, existenceConfirmed: true));
-                parentNotified |= watcher.Equals(Parent);
+                parentNotified = Notify(first);
             }
 
-            watchers.Clear();
+            if (others is not null)
+            {
+                foreach (var watcher in others)
+                {
+                    parentNotified |= Notify(watcher);
+                }
+            }
         }
 
         if (!parentNotified)
@@ -116,17 +116,38 @@ internal sealed partial class ActorCell
 
     private void UnwatchWatchedActors()
     {
-        if (_extras?.Watching is { } watching)
+        if (_watch is not { } links)
         {
-            foreach (var watched in watching.Keys)
-            {
-                if (watched is IInternalActorRef target)
-                {
-                    target.SendSystemMessage(new Unwatch(target, Self));
-                }
-            }
+            return;
+        }
 
-            watching.Clear();
+        links.TakeWatchees(out var first, out var others);
+        if (first is not null)
+        {
+            SendUnwatch(first);
+        }
+
+        if (others is not null)
+        {
+            foreach (var watched in others)
+            {
+                SendUnwatch(watched);
+            }
+        }
+    }
+
+    /// <summary>Tells <paramref name="watcher"/> this actor died; true if it is the parent (which then needs no second notice).</summary>
+    private bool Notify(IInternalActorRef watcher)
+    {
+        watcher.SendSystemMessage(new DeathWatchNotification(Self, existenceConfirmed: true));
+        return watcher.Equals(Parent);
+    }
+
+    private void SendUnwatch(IActorRef watched)
+    {
+        if (watched is IInternalActorRef target)
+        {
+            target.SendSystemMessage(new Unwatch(target, Self));
         }
     }
 }

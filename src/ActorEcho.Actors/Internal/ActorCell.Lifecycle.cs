@@ -268,6 +268,7 @@ internal sealed partial class ActorCell
             _currentMessage = null;
             _currentSender = null;
             _extras = null;
+            _watch = null;
         }
     }
 

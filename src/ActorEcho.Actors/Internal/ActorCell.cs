@@ -7,7 +7,8 @@ namespace ActorEcho.Actors.Internal;
 /// The runtime's side of one actor: its instance, behaviour, children, death watch and supervision state. Everything here runs
 /// on the actor's own turn (one thread at a time, via its <see cref="Mailbox"/>) unless a member says otherwise.
 /// </summary>
-/// <remarks>Rarely used state (behaviour stack, watchers, timers, stash front queue) lives in a lazily created <see cref="CellExtras"/>, so an idle actor stays small.</remarks>
+/// <remarks>Rarely used state (behaviour stack, timers, stash front queue) lives in a lazily created <see cref="CellExtras"/>, and death
+/// watch in its own <see cref="DeathWatchLinks"/>, so an idle actor stays small.</remarks>
 internal sealed partial class ActorCell : IActorContext
 {
     [ThreadStatic]
@@ -22,6 +23,10 @@ internal sealed partial class ActorCell : IActorContext
     private object? _currentMessage;
     private IActorRef? _currentSender;
     private CellExtras? _extras;
+
+    /// <summary>Whom this actor watches and who watches it; kept out of <see cref="CellExtras"/>, so a watching or watched actor needs neither it nor a hash table.</summary>
+    private DeathWatchLinks? _watch;
+
     private CellState _state;
 
     public ActorCell(ActorSystem system, IInternalActorRef parent, Props props, ActorPath path, MailboxSettings mailboxSettings)

@@ -8,12 +8,6 @@ internal sealed class CellExtras
     /// <summary>Behaviours covered by BecomeStacked, bottom first; null stands for the actor's own Receive.</summary>
     public List<Receive?>? BehaviorStack;
 
-    /// <summary>Actors this one watches, with the custom message from WatchWith (or null for Terminated).</summary>
-    public Dictionary<IActorRef, object?>? Watching;
-
-    /// <summary>Actors watching this one.</summary>
-    public HashSet<IInternalActorRef>? WatchedBy;
-
     /// <summary>Terminated messages already queued, so an Unwatch in between can still cancel them (exactly once per watch).</summary>
     public HashSet<IActorRef>? TerminatedQueued;
 

@@ -3,6 +3,7 @@ namespace ActorEcho.IO.Internal;
 /// <summary>
 /// Lets the connection actor pause and resume its read loop without touching it: push mode reads while open, pull mode reads
 /// once per <see cref="Grant"/>. The loop waits only when closed; the open path is an uncontended lock and no allocation.
+/// <see cref="Stop"/> opens it for good, so a waiting loop goes on to find its read cancelled.
 /// </summary>
 /// <remarks>
 /// Data already read when reading is suspended is still delivered (unlike Akka.NET 1.5, which could drop it): suspension only
@@ -13,6 +14,7 @@ internal sealed class ReadGate(bool pullMode)
     private readonly object _lock = new();
     private readonly bool _pullMode = pullMode;
     private bool _suspended;
+    private bool _stopped;
     private int _credits;
     private TaskCompletionSource? _waiter;
 
@@ -49,11 +51,30 @@ internal sealed class ReadGate(bool pullMode)
         waiter?.TrySetResult();
     }
 
-    /// <summary>Completes when the loop may read; takes a pull-mode credit.</summary>
-    public ValueTask WaitAsync(CancellationToken cancellationToken)
+    /// <summary>The read loop is being stopped: releases a waiting loop and lets every later wait through.</summary>
+    public void Stop()
+    {
+        TaskCompletionSource? waiter;
+        lock (_lock)
+        {
+            _stopped = true;
+            waiter = _waiter;
+            _waiter = null;
+        }
+
+        waiter?.TrySetResult();
+    }
+
+    /// <summary>Completes when the loop may read (or is stopped); takes a pull-mode credit.</summary>
+    public ValueTask WaitAsync()
     {
         lock (_lock)
         {
+            if (_stopped)
+            {
+                return ValueTask.CompletedTask;
+            }
+
             if (_pullMode ? _credits > 0 : !_suspended)
             {
                 if (_pullMode)
@@ -65,13 +86,13 @@ internal sealed class ReadGate(bool pullMode)
             }
 
             _waiter ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            return new ValueTask(WaitSlowAsync(_waiter.Task, cancellationToken));
+            return new ValueTask(WaitSlowAsync(_waiter.Task));
         }
     }
 
-    private async Task WaitSlowAsync(Task signal, CancellationToken cancellationToken)
+    private async Task WaitSlowAsync(Task signal)
     {
-        await signal.WaitAsync(cancellationToken).ConfigureAwait(false);
-        await WaitAsync(cancellationToken).ConfigureAwait(false);
+        await signal.ConfigureAwait(false);
+        await WaitAsync().ConfigureAwait(false);
     }
 }

@@ -43,10 +43,8 @@ internal sealed class TcpConnection : ActorBase
     private readonly IActorRef _bindHandler;
     private readonly PipeWriter _output;
     private readonly ReadGate _readGate;
-    private readonly CancellationTokenSource _readLoopStop = new();
     private readonly Queue<PendingWrite> _queued = new();
     private readonly List<PendingWrite> _inFlight = [];
-    private readonly ILogger _log;
     private IActorRef? _handler;
     private bool _keepOpenOnPeerClosed;
     private bool _useResumeWriting = true;
@@ -62,6 +60,9 @@ internal sealed class TcpConnection : ActorBase
     /// <summary>ConfirmedClose sent our FIN (<c>Shutdown(Send)</c>); the read loop runs on until the peer's FIN.</summary>
     private bool _halfClosed;
 
+    /// <summary>Created on first use: most connections never log.</summary>
+    private ILogger? _log;
+
     /// <summary>The pending register timeout; a plain scheduled tell, not a keyed timer, so a connection keeps no timer table.</summary>
     private ICancelable? _registerTimeout;
 
@@ -72,11 +73,12 @@ internal sealed class TcpConnection : ActorBase
         _bindHandler = bindHandler;
         _output = connection.Transport.Output;
         _readGate = new ReadGate(pullMode);
-        _log = Context.GetLogger();
     }
 
     public static Props CreateProps(TcpExtension tcp, ConnectionContext connection, IActorRef bindHandler, bool pullMode) =>
         Props.Create(() => new TcpConnection(tcp, connection, bindHandler, pullMode)).WithDispatcher(Tcp.IODispatcherId);
+
+    private ILogger Log => _log ??= Context.GetLogger();
 
     protected override void PreStart()
     {
@@ -89,7 +91,7 @@ internal sealed class TcpConnection : ActorBase
     protected override void PostStop()
     {
         _registerTimeout?.Cancel();
-        _readLoopStop.Cancel();
+        StopReadLoop();
         if (!_closedEventSent)
         {
             // Stopped from outside (listener stopped, system shutdown): the handler still hears exactly one close event.
@@ -102,7 +104,6 @@ internal sealed class TcpConnection : ActorBase
         }
 
         _ = _connection.DisposeAsync().AsTask();
-        _readLoopStop.Dispose();
     }
 
     protected override bool Receive(object message)
@@ -181,7 +182,7 @@ internal sealed class TcpConnection : ActorBase
 
         if (_closing is null)
         {
-            _ = ReadLoopAsync(_connection.Transport.Input, _handler, Self, _readGate, _tcp, _readLoopStop.Token);
+            _ = ReadLoopAsync(_connection.Transport.Input, _handler, Self, _readGate, _tcp.Settings.MaxReceivedChunk);
         }
     }
 
@@ -192,7 +193,7 @@ internal sealed class TcpConnection : ActorBase
             return;
         }
 
-        _log.LogDebug("No Register for {Remote} within {Timeout}; closing", _connection.RemoteEndPoint, _tcp.Settings.RegisterTimeout);
+        Log.LogDebug("No Register for {Remote} within {Timeout}; closing", _connection.RemoteEndPoint, _tcp.Settings.RegisterTimeout);
         SendClosedEvent(new Tcp.ErrorClosed($"timeout: no Register within {_tcp.Settings.RegisterTimeout}"), null, "register-timeout");
         AbortTransport(reset: true);
         Context.Stop(Self);
@@ -203,7 +204,7 @@ internal sealed class TcpConnection : ActorBase
         if (actor.Equals(_handler) || (_handler is null && actor.Equals(_bindHandler)))
         {
             // Death pact: a connection without a handler is reset; there is nobody left to tell.
-            _log.LogDebug("Handler {Handler} of {Remote} stopped; aborting the connection", actor.Path, _connection.RemoteEndPoint);
+            Log.LogDebug("Handler {Handler} of {Remote} stopped; aborting the connection", actor.Path, _connection.RemoteEndPoint);
             _closedEventSent = true;
             _tcp.Metrics.Closed("handler-stopped");
             AbortTransport(reset: true);
@@ -415,7 +416,7 @@ internal sealed class TcpConnection : ActorBase
         catch (Exception ex) when (ex is SocketException or ObjectDisposedException)
         {
             // Already reset or disposed: the read loop reports that end on its own.
-            _log.LogDebug(ex, "Could not shut down the input of {Remote}", _connection.RemoteEndPoint);
+            Log.LogDebug(ex, "Could not shut down the input of {Remote}", _connection.RemoteEndPoint);
         }
     }
 
@@ -595,7 +596,7 @@ internal sealed class TcpConnection : ActorBase
     private void AbortTransport(bool reset)
     {
         _outputCompleted = true;
-        _readLoopStop.Cancel();
+        StopReadLoop();
         if (reset && _connection.Features.Get<IConnectionSocketFeature>()?.Socket is { } socket)
         {
             try
@@ -611,6 +612,16 @@ internal sealed class TcpConnection : ActorBase
         _connection.Abort(new ConnectionAbortedException(reset ? "aborted (reset)" : "aborted"));
     }
 
+    /// <summary>
+    /// Ends the read loop without a cancellation token (which would cost every connection a token source and a registration per read):
+    /// its pending or next read returns cancelled, which only this actor asks for, and a loop waiting at the gate is let through to it.
+    /// </summary>
+    private void StopReadLoop()
+    {
+        _readGate.Stop();
+        _connection.Transport.Input.CancelPendingRead();
+    }
+
     private void ApplySocketOptions()
     {
         if (_tcp.Settings.KeepAlive && _connection.Features.Get<IConnectionSocketFeature>()?.Socket is { } socket)
@@ -621,7 +632,7 @@ internal sealed class TcpConnection : ActorBase
             }
             catch (Exception ex) when (ex is SocketException or ObjectDisposedException)
             {
-                _log.LogDebug(ex, "Could not enable keep-alive for {Remote}", _connection.RemoteEndPoint);
+                Log.LogDebug(ex, "Could not enable keep-alive for {Remote}", _connection.RemoteEndPoint);
             }
         }
     }
@@ -656,67 +667,47 @@ internal sealed class TcpConnection : ActorBase
     private const int ChunksBetweenYields = 4;
 
     /// <summary>
-    /// Reads until the peer's FIN or an error, telling the handler each chunk directly (the connection actor is not on this path).
-    /// Each chunk is copied out of the transport's pooled buffer before it is released, so no pooled byte escapes. The loop is an
-    /// inline delivery source: a handler on <see cref="Tcp.IODispatcherId"/> handles the chunk on this thread, and its writes to this
-    /// connection (also on that dispatcher) are written and flushed there too, so an echo costs no thread hop.
+    /// Reads until the peer's FIN, an error or <see cref="StopReadLoop"/>, telling the handler each chunk directly (the connection actor
+    /// is not on this path). Each chunk is copied out of the transport's pooled buffer before it is released, so no pooled byte escapes.
+    /// The loop is an inline delivery source: a handler on <see cref="Tcp.IODispatcherId"/> handles the chunk on this thread, and its
+    /// writes to this connection (also on that dispatcher) are written and flushed there too, so an echo costs no thread hop.
     /// </summary>
-    private static async Task ReadLoopAsync(PipeReader input, IActorRef handler, IActorRef self, ReadGate gate, TcpExtension tcp, CancellationToken stop)
+    /// <remarks>An idle connection keeps this method's state machine alive while it waits, so it holds little: the chunk handling is
+    /// in <see cref="DeliverChunk"/>, whose locals (read result, buffers) are not kept across the waits.</remarks>
+    private static async Task ReadLoopAsync(PipeReader input, IActorRef handler, IActorRef self, ReadGate gate, int maxChunk)
     {
-        var maxChunk = tcp.Settings.MaxReceivedChunk;
         long bytesRead = 0;
         var chunksWithoutYield = 0;
         try
         {
             while (true)
             {
-                await gate.WaitAsync(stop).ConfigureAwait(false);
-                var read = input.ReadAsync(stop);
+                await gate.WaitAsync().ConfigureAwait(false);
+                var read = input.ReadAsync();
                 if (!read.IsCompleted)
                 {
                     chunksWithoutYield = 0; // the loop waits for data: its thread runs other work meanwhile
                 }
 
-                var result = await read.ConfigureAwait(false);
-                var buffer = result.Buffer;
-                if (!buffer.IsEmpty)
+                var step = DeliverChunk(await read.ConfigureAwait(false), input, handler, self, maxChunk, ref bytesRead);
+                if (step is ReadStep.Delivered or ReadStep.DeliveredLast && ++chunksWithoutYield >= ChunksBetweenYields)
                 {
-                    var chunk = buffer.Length > maxChunk ? buffer.Slice(0, maxChunk) : buffer;
-                    var received = new Tcp.Received(ByteString.CopyFrom(chunk));
-                    var previous = Mailbox.EnterInlineSource();
-                    try
-                    {
-                        handler.Tell(received, self); // a handler on io-dispatcher runs here, on this I/O thread
-                    }
-                    finally
-                    {
-                        Mailbox.ExitInlineSource(previous);
-                    }
-
-                    bytesRead += chunk.Length;
-                    input.AdvanceTo(chunk.End);
-                    if (++chunksWithoutYield >= ChunksBetweenYields)
-                    {
-                        // While data keeps arriving, ReadAsync completes synchronously and this loop never gives its thread back. Work
-                        // queued on that thread's local queue (the connection actor with the handler's SuspendReading) then waits
-                        // behind it, and a client that never reads could push gigabytes into memory before reading stopped.
-                        chunksWithoutYield = 0;
-                        await Task.Yield();
-                    }
-
-                    if (chunk.Length < buffer.Length || !result.IsCompleted)
-                    {
-                        continue;
-                    }
-                }
-                else
-                {
-                    input.AdvanceTo(buffer.End);
+                    // While data keeps arriving, ReadAsync completes synchronously and this loop never gives its thread back. Work
+                    // queued on that thread's local queue (the connection actor with the handler's SuspendReading) then waits
+                    // behind it, and a client that never reads could push gigabytes into memory before reading stopped.
+                    chunksWithoutYield = 0;
+                    await Task.Yield();
                 }
 
-                if (result.IsCompleted || result.IsCanceled)
+                if (step is ReadStep.Ended or ReadStep.DeliveredLast)
                 {
                     self.Tell(new ReadCompleted(null, bytesRead), null);
+                    return;
+                }
+
+                if (step is ReadStep.Stopped)
+                {
+                    self.Tell(new ReadCompleted(new OperationCanceledException("The read loop was stopped."), bytesRead), null);
                     return;
                 }
             }
@@ -732,6 +723,40 @@ internal sealed class TcpConnection : ActorBase
         }
     }
 
+    /// <summary>Tells the handler the next chunk (at most <paramref name="maxChunk"/> bytes) of <paramref name="result"/> and consumes it.</summary>
+    private static ReadStep DeliverChunk(ReadResult result, PipeReader input, IActorRef handler, IActorRef self, int maxChunk, ref long bytesRead)
+    {
+        var buffer = result.Buffer;
+        if (result.IsCanceled)
+        {
+            // Only StopReadLoop cancels a read: whatever came with it is not delivered, as a cancelled read would not have been.
+            input.AdvanceTo(buffer.Start);
+            return ReadStep.Stopped;
+        }
+
+        if (buffer.IsEmpty)
+        {
+            input.AdvanceTo(buffer.End);
+            return result.IsCompleted ? ReadStep.Ended : ReadStep.Empty;
+        }
+
+        var chunk = buffer.Length > maxChunk ? buffer.Slice(0, maxChunk) : buffer;
+        var received = new Tcp.Received(ByteString.CopyFrom(chunk));
+        var previous = Mailbox.EnterInlineSource();
+        try
+        {
+            handler.Tell(received, self); // a handler on io-dispatcher runs here, on this I/O thread
+        }
+        finally
+        {
+            Mailbox.ExitInlineSource(previous);
+        }
+
+        bytesRead += chunk.Length;
+        input.AdvanceTo(chunk.End);
+        return chunk.Length == buffer.Length && result.IsCompleted ? ReadStep.DeliveredLast : ReadStep.Delivered;
+    }
+
     private readonly record struct PendingWrite(Tcp.WriteCommand Command, IActorRef Sender, long Bytes);
 
     private sealed record Closing(Tcp.ConnectionClosed Event, IActorRef? Closer, string Reason);
@@ -739,6 +764,17 @@ internal sealed class TcpConnection : ActorBase
     private sealed record FlushCompleted(FlushResult Result, Exception? Error) : IDeadLetterSuppression;
 
     private sealed record ReadCompleted(Exception? Error, long BytesRead) : IDeadLetterSuppression;
+
+    /// <summary>What one <see cref="DeliverChunk"/> did: delivered a chunk (the last one, before the peer's FIN), found nothing, found the
+    /// peer's FIN, or found the loop stopped.</summary>
+    private enum ReadStep
+    {
+        Delivered,
+        DeliveredLast,
+        Empty,
+        Ended,
+        Stopped,
+    }
 
     private sealed class TransportClosed : IDeadLetterSuppression
     {

@@ -182,7 +182,7 @@ internal sealed class TcpConnection : ActorBase
 
         if (_closing is null)
         {
-            _ = ReadLoopAsync(_connection.Transport.Input, _handler, Self, _readGate, _tcp.Settings.MaxReceivedChunk);
+            _ = ReadLoopAsync(_connection.Transport.Input, _handler, Self, _readGate, _tcp.Settings.MaxReceivedChunk, _tcp.Metrics);
         }
     }
 
@@ -440,7 +440,6 @@ internal sealed class TcpConnection : ActorBase
 
     private void OnReadCompleted(ReadCompleted completed)
     {
-        _tcp.Metrics.BytesReceived(completed.BytesRead);
         if (completed.Error is { } error)
         {
             if (_closing is not null && !_halfClosed)
@@ -674,9 +673,8 @@ internal sealed class TcpConnection : ActorBase
     /// </summary>
     /// <remarks>An idle connection keeps this method's state machine alive while it waits, so it holds little: the chunk handling is
     /// in <see cref="DeliverChunk"/>, whose locals (read result, buffers) are not kept across the waits.</remarks>
-    private static async Task ReadLoopAsync(PipeReader input, IActorRef handler, IActorRef self, ReadGate gate, int maxChunk)
+    private static async Task ReadLoopAsync(PipeReader input, IActorRef handler, IActorRef self, ReadGate gate, int maxChunk, TcpMetrics metrics)
     {
-        long bytesRead = 0;
         var chunksWithoutYield = 0;
         try
         {
@@ -689,7 +687,7 @@ internal sealed class TcpConnection : ActorBase
                     chunksWithoutYield = 0; // the loop waits for data: its thread runs other work meanwhile
                 }
 
-                var step = DeliverChunk(await read.ConfigureAwait(false), input, handler, self, maxChunk, ref bytesRead);
+                var step = DeliverChunk(await read.ConfigureAwait(false), input, handler, self, maxChunk, metrics);
                 if (step is ReadStep.Delivered or ReadStep.DeliveredLast && ++chunksWithoutYield >= ChunksBetweenYields)
                 {
                     // While data keeps arriving, ReadAsync completes synchronously and this loop never gives its thread back. Work
@@ -701,13 +699,13 @@ internal sealed class TcpConnection : ActorBase
 
                 if (step is ReadStep.Ended or ReadStep.DeliveredLast)
                 {
-                    self.Tell(new ReadCompleted(null, bytesRead), null);
+                    self.Tell(new ReadCompleted(null), null);
                     return;
                 }
 
                 if (step is ReadStep.Stopped)
                 {
-                    self.Tell(new ReadCompleted(new OperationCanceledException("The read loop was stopped."), bytesRead), null);
+                    self.Tell(new ReadCompleted(new OperationCanceledException("The read loop was stopped.")), null);
                     return;
                 }
             }
@@ -715,7 +713,7 @@ internal sealed class TcpConnection : ActorBase
         catch (Exception ex)
         {
             // Everything becomes a message: a connection's failure must not surface on the thread pool.
-            self.Tell(new ReadCompleted(ex, bytesRead), null);
+            self.Tell(new ReadCompleted(ex), null);
         }
         finally
         {
@@ -724,7 +722,7 @@ internal sealed class TcpConnection : ActorBase
     }
 
     /// <summary>Tells the handler the next chunk (at most <paramref name="maxChunk"/> bytes) of <paramref name="result"/> and consumes it.</summary>
-    private static ReadStep DeliverChunk(ReadResult result, PipeReader input, IActorRef handler, IActorRef self, int maxChunk, ref long bytesRead)
+    private static ReadStep DeliverChunk(ReadResult result, PipeReader input, IActorRef handler, IActorRef self, int maxChunk, TcpMetrics metrics)
     {
         var buffer = result.Buffer;
         if (result.IsCanceled)
@@ -752,7 +750,7 @@ internal sealed class TcpConnection : ActorBase
             Mailbox.ExitInlineSource(previous);
         }
 
-        bytesRead += chunk.Length;
+        metrics.BytesReceived(chunk.Length); // counted as read, so a long-lived connection shows up before it ends
         input.AdvanceTo(chunk.End);
         return chunk.Length == buffer.Length && result.IsCompleted ? ReadStep.DeliveredLast : ReadStep.Delivered;
     }
@@ -763,7 +761,7 @@ internal sealed class TcpConnection : ActorBase
 
     private sealed record FlushCompleted(FlushResult Result, Exception? Error) : IDeadLetterSuppression;
 
-    private sealed record ReadCompleted(Exception? Error, long BytesRead) : IDeadLetterSuppression;
+    private sealed record ReadCompleted(Exception? Error) : IDeadLetterSuppression;
 
     /// <summary>What one <see cref="DeliverChunk"/> did: delivered a chunk (the last one, before the peer's FIN), found nothing, found the
     /// peer's FIN, or found the loop stopped.</summary>

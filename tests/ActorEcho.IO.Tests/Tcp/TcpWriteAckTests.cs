@@ -58,6 +58,29 @@ public sealed class TcpWriteAckTests(ITestOutputHelper output) : TcpTestKit(null
         Assert.True(terminated, "The connection actor did not stop after the reset.");
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Close_PeerResetsWhileWritePending_WriteFailedAndOneErrorClosed(bool confirmed)
+    {
+        var handler = CreateTestProbe("handler");
+        using var accepted = await ConnectRegisteredAsync(handler, clientReceiveBufferSize: 8192);
+        var connection = await handler.WatchAsync(accepted.Connection);
+        var stalled = await WriteUntilStalledAsync(handler, accepted);
+        handler.Send(accepted.Connection, confirmed ? IO.Tcp.ConfirmedClose.Instance : IO.Tcp.Close.Instance); // waits for the write
+
+        accepted.Client.Reset();
+
+        // The reset reaches the read loop and the pending send; whichever the connection hears first, the write fails and the close
+        // is an error (not the graceful Closed the handler asked for: its last write never went out).
+        var (closed, terminated, others) = await CollectAfterResetAsync(handler, connection, TimeSpan.FromMilliseconds(500));
+
+        var failed = Assert.Single(others);
+        Assert.Equal(new TestAck(stalled), Assert.IsType<IO.Tcp.Write>(Assert.IsType<IO.Tcp.CommandFailed>(failed).Cmd).Ack);
+        Assert.True(closed is { IsErrorClosed: true }, $"Expected one ErrorClosed, got {closed?.ToString() ?? "none"}.");
+        Assert.True(terminated, "The connection actor did not stop after the reset.");
+    }
+
     [Fact]
     public async Task Write_OneByteAndLargerWritesMixed_AckedInOrderAndClientGetsAllInOrder()
     {

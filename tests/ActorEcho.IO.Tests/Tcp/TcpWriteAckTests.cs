@@ -66,8 +66,11 @@ public sealed class TcpWriteAckTests(ITestOutputHelper output) : TcpTestKit(null
         var handler = CreateTestProbe("handler");
         using var accepted = await ConnectRegisteredAsync(handler, clientReceiveBufferSize: 8192);
         var connection = await handler.WatchAsync(accepted.Connection);
-        var stalled = await WriteUntilStalledAsync(handler, accepted);
+        handler.Send(accepted.Connection, new IO.Tcp.Write(ByteString.UnsafeWrap(new byte[MaxBlocks * BlockSize]), new TestAck(1))); // never fits
         handler.Send(accepted.Connection, confirmed ? IO.Tcp.ConfirmedClose.Instance : IO.Tcp.Close.Instance); // waits for the write
+        var late = new IO.Tcp.Write(ByteString.FromString("x"), new TestAck(2));
+        handler.Send(accepted.Connection, late);
+        Assert.Same(late, (await handler.ExpectMsgAsync<IO.Tcp.CommandFailed>(Wait)).Cmd); // so the close is in effect
 
         accepted.Client.Reset();
 
@@ -76,7 +79,7 @@ public sealed class TcpWriteAckTests(ITestOutputHelper output) : TcpTestKit(null
         var (closed, terminated, others) = await CollectAfterResetAsync(handler, connection, TimeSpan.FromMilliseconds(500));
 
         var failed = Assert.Single(others);
-        Assert.Equal(new TestAck(stalled), Assert.IsType<IO.Tcp.Write>(Assert.IsType<IO.Tcp.CommandFailed>(failed).Cmd).Ack);
+        Assert.Equal(new TestAck(1), Assert.IsType<IO.Tcp.Write>(Assert.IsType<IO.Tcp.CommandFailed>(failed).Cmd).Ack);
         Assert.True(closed is { IsErrorClosed: true }, $"Expected one ErrorClosed, got {closed?.ToString() ?? "none"}.");
         Assert.True(terminated, "The connection actor did not stop after the reset.");
     }

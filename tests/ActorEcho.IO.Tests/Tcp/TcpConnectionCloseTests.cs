@@ -157,7 +157,14 @@ public sealed class TcpConnectionCloseTests(ITestOutputHelper output) : TcpTestK
         handler.Send(accepted.Connection, new IO.Tcp.Write(ByteString.Empty, new TestAck(1)));
         await handler.ExpectMsgAsync(new TestAck(1), Wait); // reading is suspended from here on
         var payload = RandomBytes(100 << 10, seed: 13);
-        await accepted.Client.SendChunkedAsync(payload, 4096); // sent: on loopback it now sits in the server's buffers
+        await accepted.Client.SendChunkedAsync(payload, 4096);
+
+        // A send completes once the client's kernel has the bytes; wait until the server's kernel acknowledged them all (the client's
+        // send queue is empty). Bytes still on their way when SHUT_RD takes effect would arrive after the end of input and be lost.
+        await AwaitConditionAsync(
+            () => KernelQueues.ServerSendQueue(accepted.Client.LocalEndPoint, accepted.Client.RemoteEndPoint) == 0,
+            Wait,
+            message: "the client's send queue to empty");
 
         handler.Send(accepted.Connection, IO.Tcp.ShutdownInput.Instance);
         handler.Send(accepted.Connection, IO.Tcp.ResumeReading.Instance);

@@ -158,7 +158,9 @@ public static partial class Tcp
     /// Half-closes the input (<c>shutdown(SHUT_RD)</c>): what the OS has already received from the peer is still delivered as
     /// <see cref="Received"/>, then reading ends exactly as if the peer had sent FIN (<see cref="PeerClosed"/>). Lets a handler stop
     /// a connection without dropping bytes the peer sent before — a drain that waits for this instead of a quiet period is
-    /// deterministic. Not part of Akka.IO. Answered with <see cref="CommandFailed"/> when the transport has no socket to shut down.
+    /// deterministic. Not part of Akka.IO. Answered with <see cref="CommandFailed"/> when the transport has no socket to shut down;
+    /// ignored, without a reply, once the input has ended or a close is under way (a <see cref="ConfirmedClose"/> included). Before
+    /// <see cref="Register"/> it takes effect when reading starts.
     /// </summary>
     public sealed class ShutdownInput : Command
     {

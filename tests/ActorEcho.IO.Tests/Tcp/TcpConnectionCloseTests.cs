@@ -183,6 +183,44 @@ public sealed class TcpConnectionCloseTests(ITestOutputHelper output) : TcpTestK
     }
 
     [Fact]
+    public async Task ShutdownInput_BeforeRegister_DataThenPeerClosedOnceReadingStarts()
+    {
+        var handler = CreateTestProbe("handler");
+        var (_, address) = await BindAsync(handler);
+        using var accepted = await AcceptAsync(handler, address);
+        await accepted.Client.SendAsync("early"u8.ToArray());
+        await AwaitConditionAsync(
+            () => KernelQueues.ServerSendQueue(accepted.Client.LocalEndPoint, accepted.Client.RemoteEndPoint) == 0,
+            Wait,
+            message: "the client's send queue to empty");
+
+        handler.Send(accepted.Connection, IO.Tcp.ShutdownInput.Instance);
+        handler.Send(accepted.Connection, new IO.Tcp.Register(handler.Ref, keepOpenOnPeerClosed: true));
+
+        Assert.Equal("early"u8.ToArray(), await ExpectReceivedAsync(handler, 5));
+        await handler.ExpectMsgAsync<IO.Tcp.PeerClosed>(Wait);
+        handler.Send(accepted.Connection, new IO.Tcp.Write(ByteString.FromString("open"), new TestAck(1)));
+        await handler.ExpectMsgAsync(new TestAck(1), Wait);
+        await handler.ExpectNoMsgAsync(Quiet);
+    }
+
+    [Fact]
+    public async Task ShutdownInput_Twice_OnePeerClosedAndNoFailure()
+    {
+        var handler = CreateTestProbe("handler");
+        using var accepted = await ConnectRegisteredAsync(handler, keepOpenOnPeerClosed: true);
+
+        handler.Send(accepted.Connection, IO.Tcp.ShutdownInput.Instance);
+        handler.Send(accepted.Connection, IO.Tcp.ShutdownInput.Instance);
+
+        await handler.ExpectMsgAsync<IO.Tcp.PeerClosed>(Wait);
+        handler.Send(accepted.Connection, IO.Tcp.ShutdownInput.Instance); // after the end of input: ignored
+        await handler.ExpectNoMsgAsync(Quiet);
+        handler.Send(accepted.Connection, IO.Tcp.Close.Instance);
+        await handler.ExpectMsgAsync<IO.Tcp.Closed>(Wait);
+    }
+
+    [Fact]
     public async Task ShutdownInput_KeepOpenFalse_PeerClosedEventAndClientSeesEof()
     {
         var handler = CreateTestProbe("handler");

@@ -159,12 +159,8 @@ public sealed class TcpConnectionCloseTests(ITestOutputHelper output) : TcpTestK
         var payload = RandomBytes(100 << 10, seed: 13);
         await accepted.Client.SendChunkedAsync(payload, 4096);
 
-        // A send completes once the client's kernel has the bytes; wait until the server's kernel acknowledged them all (the client's
-        // send queue is empty). Bytes still on their way when SHUT_RD takes effect would arrive after the end of input and be lost.
-        await AwaitConditionAsync(
-            () => KernelQueues.ServerSendQueue(accepted.Client.LocalEndPoint, accepted.Client.RemoteEndPoint) == 0,
-            Wait,
-            message: "the client's send queue to empty");
+        // Bytes still on their way when SHUT_RD takes effect would arrive after the end of input and be lost.
+        await AwaitDeliveredAsync(accepted.Client);
 
         handler.Send(accepted.Connection, IO.Tcp.ShutdownInput.Instance);
         handler.Send(accepted.Connection, IO.Tcp.ResumeReading.Instance);
@@ -189,10 +185,7 @@ public sealed class TcpConnectionCloseTests(ITestOutputHelper output) : TcpTestK
         var (_, address) = await BindAsync(handler);
         using var accepted = await AcceptAsync(handler, address);
         await accepted.Client.SendAsync("early"u8.ToArray());
-        await AwaitConditionAsync(
-            () => KernelQueues.ServerSendQueue(accepted.Client.LocalEndPoint, accepted.Client.RemoteEndPoint) == 0,
-            Wait,
-            message: "the client's send queue to empty");
+        await AwaitDeliveredAsync(accepted.Client);
 
         handler.Send(accepted.Connection, IO.Tcp.ShutdownInput.Instance);
         handler.Send(accepted.Connection, new IO.Tcp.Register(handler.Ref, keepOpenOnPeerClosed: true));

@@ -150,6 +150,13 @@ public abstract class TcpTestKit(string? hocon, ITestOutputHelper output, string
         return (closed, terminated, others);
     }
 
+    /// <summary>
+    /// Waits until the server's kernel has acknowledged everything <paramref name="client"/> sent (its send queue in /proc/net/tcp is
+    /// empty): a send completes once the client's own kernel has the bytes, which may still be on their way.
+    /// </summary>
+    protected Task AwaitDeliveredAsync(LoopbackClient client) =>
+        AwaitConditionAsync(() => KernelQueues.ServerSendQueue(client.LocalEndPoint, client.RemoteEndPoint) == 0, Wait, message: "the client's send queue to empty");
+
     /// <summary>Asserts the client's read ended by the server closing (EOF or reset), not by a timeout.</summary>
     protected static void AssertClosedByServer(ReceiveOutcome outcome) =>
         Assert.True(outcome.End is ClientEnd.Eof or ClientEnd.Reset, $"Expected the client to see EOF or a reset, but it saw {outcome}.");

@@ -66,7 +66,7 @@ public sealed class TcpWriteAckTests(ITestOutputHelper output) : TcpTestKit(null
         var handler = CreateTestProbe("handler");
         using var accepted = await ConnectRegisteredAsync(handler, clientReceiveBufferSize: 8192);
         var connection = await handler.WatchAsync(accepted.Connection);
-        handler.Send(accepted.Connection, new IO.Tcp.Write(ByteString.UnsafeWrap(new byte[MaxBlocks * BlockSize]), new TestAck(1))); // never fits
+        handler.Send(accepted.Connection, new IO.Tcp.Write(ByteString.UnsafeWrap(new byte[16 << 20]), new TestAck(1))); // 4x what the kernel can hold
         handler.Send(accepted.Connection, confirmed ? IO.Tcp.ConfirmedClose.Instance : IO.Tcp.Close.Instance); // waits for the write
         var late = new IO.Tcp.Write(ByteString.FromString("x"), new TestAck(2));
         handler.Send(accepted.Connection, late);

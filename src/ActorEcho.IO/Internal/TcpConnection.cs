@@ -442,13 +442,15 @@ internal sealed class TcpConnection : ActorBase
     {
         if (completed.Error is { } error)
         {
-            if (_closing is not null && !_halfClosed)
+            if (_closing is not null && _outputCompleted)
             {
+                // The expected end: Kestrel closed the socket after the last write (the output completed only once all were sent).
                 FinishClose();
                 return;
             }
 
-            // Reset while open, or while a ConfirmedClose waited for the peer's FIN: writes still pending will never be sent.
+            // Reset while open, while a close waited for its writes to go out, or while a ConfirmedClose waited for the peer's FIN:
+            // writes still pending will never be sent.
             FailPending(new IOException("The connection failed before the write was sent.", error));
             SendClosedEvent(new Tcp.ErrorClosed(Classify(error)), _closing?.Closer, "error");
             AbortTransport(reset: false);

@@ -35,7 +35,7 @@ internal sealed class TcpMetrics : IDisposable
         var system = _system;
         _meter.CreateObservableUpDownCounter("actorecho.tcp.connections_active", () => new Measurement<long>(Volatile.Read(ref _activeCount), system), "{connection}", "Connections open now (accepted and not yet closed).");
         _bytesReceived = _meter.CreateCounter<long>("actorecho.tcp.bytes_received", "By", "Bytes read from clients.");
-        _bytesSent = _meter.CreateCounter<long>("actorecho.tcp.bytes_sent", "By", "Bytes written to clients (flushed into the transport's output buffer).");
+        _bytesSent = _meter.CreateCounter<long>("actorecho.tcp.bytes_sent", "By", "Bytes written to clients (counted once the transport has handed them to the socket).");
         _readsSuspended = _meter.CreateCounter<long>("actorecho.tcp.reads_suspended", "{event}", "Times a handler suspended reading (write back-pressure: a client that does not read its echoes).");
     }
 

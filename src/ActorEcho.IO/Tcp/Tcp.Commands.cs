@@ -157,8 +157,11 @@ public static partial class Tcp
     /// <summary>
     /// Half-closes the input (<c>shutdown(SHUT_RD)</c>): what the OS has already received from the peer is still delivered as
     /// <see cref="Received"/>, then reading ends exactly as if the peer had sent FIN (<see cref="PeerClosed"/>). Lets a handler stop
-    /// a connection without dropping bytes the peer sent before — a drain that waits for this instead of a quiet period is
-    /// deterministic. Not part of Akka.IO. Answered with <see cref="CommandFailed"/> when the transport has no socket to shut down.
+    /// a connection without dropping bytes the OS already holds. Bytes that arrive after the end of input are never read (and
+    /// closing with them unread resets the connection), so send it once the peer has gone quiet, as the echo server's drain does.
+    /// Not part of Akka.IO. Answered with <see cref="CommandFailed"/> when the transport has no socket to shut down; ignored, without
+    /// a reply, once the input has ended or a close is under way (a <see cref="ConfirmedClose"/> included). Before
+    /// <see cref="Register"/> it takes effect when reading starts.
     /// </summary>
     public sealed class ShutdownInput : Command
     {

@@ -138,7 +138,10 @@ public static partial class Tcp
         public override bool IsAborted => true;
     }
 
-    /// <summary>The peer sent FIN. With <c>keepOpenOnPeerClosed</c> the handler may still write and must close the connection itself.</summary>
+    /// <summary>
+    /// The peer sent FIN (or the input ended after <see cref="ShutdownInput"/>). With <c>keepOpenOnPeerClosed</c> the handler may
+    /// still write and must close the connection itself.
+    /// </summary>
     public sealed class PeerClosed : ConnectionClosed
     {
         private PeerClosed()

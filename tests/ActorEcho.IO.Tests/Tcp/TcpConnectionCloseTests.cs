@@ -157,7 +157,10 @@ public sealed class TcpConnectionCloseTests(ITestOutputHelper output) : TcpTestK
         handler.Send(accepted.Connection, new IO.Tcp.Write(ByteString.Empty, new TestAck(1)));
         await handler.ExpectMsgAsync(new TestAck(1), Wait); // reading is suspended from here on
         var payload = RandomBytes(100 << 10, seed: 13);
-        await accepted.Client.SendChunkedAsync(payload, 4096); // sent: on loopback it now sits in the server's buffers
+        await accepted.Client.SendChunkedAsync(payload, 4096);
+
+        // Bytes still on their way when SHUT_RD takes effect would arrive after the end of input and be lost.
+        await AwaitDeliveredAsync(accepted.Client);
 
         handler.Send(accepted.Connection, IO.Tcp.ShutdownInput.Instance);
         handler.Send(accepted.Connection, IO.Tcp.ResumeReading.Instance);
@@ -173,6 +176,41 @@ public sealed class TcpConnectionCloseTests(ITestOutputHelper output) : TcpTestK
         Assert.Equal(ClientEnd.Eof, outcome.End);
         Assert.Empty(outcome.Data);
         await handler.ExpectNoMsgAsync(Quiet);
+    }
+
+    [Fact]
+    public async Task ShutdownInput_BeforeRegister_DataThenPeerClosedOnceReadingStarts()
+    {
+        var handler = CreateTestProbe("handler");
+        var (_, address) = await BindAsync(handler);
+        using var accepted = await AcceptAsync(handler, address);
+        await accepted.Client.SendAsync("early"u8.ToArray());
+        await AwaitDeliveredAsync(accepted.Client);
+
+        handler.Send(accepted.Connection, IO.Tcp.ShutdownInput.Instance);
+        handler.Send(accepted.Connection, new IO.Tcp.Register(handler.Ref, keepOpenOnPeerClosed: true));
+
+        Assert.Equal("early"u8.ToArray(), await ExpectReceivedAsync(handler, 5));
+        await handler.ExpectMsgAsync<IO.Tcp.PeerClosed>(Wait);
+        handler.Send(accepted.Connection, new IO.Tcp.Write(ByteString.FromString("open"), new TestAck(1)));
+        await handler.ExpectMsgAsync(new TestAck(1), Wait);
+        await handler.ExpectNoMsgAsync(Quiet);
+    }
+
+    [Fact]
+    public async Task ShutdownInput_Twice_OnePeerClosedAndNoFailure()
+    {
+        var handler = CreateTestProbe("handler");
+        using var accepted = await ConnectRegisteredAsync(handler, keepOpenOnPeerClosed: true);
+
+        handler.Send(accepted.Connection, IO.Tcp.ShutdownInput.Instance);
+        handler.Send(accepted.Connection, IO.Tcp.ShutdownInput.Instance);
+
+        await handler.ExpectMsgAsync<IO.Tcp.PeerClosed>(Wait);
+        handler.Send(accepted.Connection, IO.Tcp.ShutdownInput.Instance); // after the end of input: ignored
+        await handler.ExpectNoMsgAsync(Quiet);
+        handler.Send(accepted.Connection, IO.Tcp.Close.Instance);
+        await handler.ExpectMsgAsync<IO.Tcp.Closed>(Wait);
     }
 
     [Fact]

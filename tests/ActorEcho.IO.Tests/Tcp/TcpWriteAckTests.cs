@@ -58,6 +58,32 @@ public sealed class TcpWriteAckTests(ITestOutputHelper output) : TcpTestKit(null
         Assert.True(terminated, "The connection actor did not stop after the reset.");
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Close_PeerResetsWhileWritePending_WriteFailedAndOneErrorClosed(bool confirmed)
+    {
+        var handler = CreateTestProbe("handler");
+        using var accepted = await ConnectRegisteredAsync(handler, clientReceiveBufferSize: 8192);
+        var connection = await handler.WatchAsync(accepted.Connection);
+        handler.Send(accepted.Connection, new IO.Tcp.Write(ByteString.UnsafeWrap(new byte[16 << 20]), new TestAck(1))); // 4x what the kernel can hold
+        handler.Send(accepted.Connection, confirmed ? IO.Tcp.ConfirmedClose.Instance : IO.Tcp.Close.Instance); // waits for the write
+        var late = new IO.Tcp.Write(ByteString.FromString("x"), new TestAck(2));
+        handler.Send(accepted.Connection, late);
+        Assert.Same(late, (await handler.ExpectMsgAsync<IO.Tcp.CommandFailed>(Wait)).Cmd); // so the close is in effect
+
+        accepted.Client.Reset();
+
+        // The reset reaches the read loop and the pending send; whichever the connection hears first, the write fails and the close
+        // is an error (not the graceful Closed the handler asked for: its last write never went out).
+        var (closed, terminated, others) = await CollectAfterResetAsync(handler, connection, TimeSpan.FromMilliseconds(500));
+
+        var failed = Assert.Single(others);
+        Assert.Equal(new TestAck(1), Assert.IsType<IO.Tcp.Write>(Assert.IsType<IO.Tcp.CommandFailed>(failed).Cmd).Ack);
+        Assert.True(closed is { IsErrorClosed: true }, $"Expected one ErrorClosed, got {closed?.ToString() ?? "none"}.");
+        Assert.True(terminated, "The connection actor did not stop after the reset.");
+    }
+
     [Fact]
     public async Task Write_OneByteAndLargerWritesMixed_AckedInOrderAndClientGetsAllInOrder()
     {

@@ -118,8 +118,10 @@ public abstract class TcpTestKit(string? hocon, ITestOutputHelper output, string
 
     /// <summary>
     /// After the peer reset the connection: collects what <paramref name="handler"/> hears until nothing arrives for
-    /// <paramref name="quiet"/>, failing on any <see cref="TestAck"/> (a write acked although its send failed) and on a second close
-    /// event. Returns the close event, whether <paramref name="connection"/> stopped (the probe must watch it), and everything else.
+    /// <paramref name="quiet"/> after <paramref name="connection"/> stopped (before that, for <see cref="Wait"/>: a loaded machine
+    /// may take longer than <paramref name="quiet"/> to report the reset), failing on any <see cref="TestAck"/> (a write acked
+    /// although its send failed) and on a second close event. Returns the close event, whether the connection stopped (the probe
+    /// must watch it), and everything else.
     /// </summary>
     protected static async Task<(IO.Tcp.ConnectionClosed? Closed, bool Terminated, List<object> Others)> CollectAfterResetAsync(
         TestProbe handler, IActorRef connection, TimeSpan quiet)
@@ -127,7 +129,7 @@ public abstract class TcpTestKit(string? hocon, ITestOutputHelper output, string
         IO.Tcp.ConnectionClosed? closed = null;
         var terminated = false;
         var others = new List<object>();
-        while (await handler.ReceiveOneAsync(quiet) is { } message)
+        while (await handler.ReceiveOneAsync(terminated ? quiet : Wait) is { } message)
         {
             switch (message.Message)
             {
@@ -149,6 +151,13 @@ public abstract class TcpTestKit(string? hocon, ITestOutputHelper output, string
 
         return (closed, terminated, others);
     }
+
+    /// <summary>
+    /// Waits until the server's kernel has acknowledged everything <paramref name="client"/> sent (its send queue in /proc/net/tcp is
+    /// empty): a send completes once the client's own kernel has the bytes, which may still be on their way.
+    /// </summary>
+    protected Task AwaitDeliveredAsync(LoopbackClient client) =>
+        AwaitConditionAsync(() => KernelQueues.ServerSendQueue(client.LocalEndPoint, client.RemoteEndPoint) == 0, Wait, message: "the client's send queue to empty");
 
     /// <summary>Asserts the client's read ended by the server closing (EOF or reset), not by a timeout.</summary>
     protected static void AssertClosedByServer(ReceiveOutcome outcome) =>

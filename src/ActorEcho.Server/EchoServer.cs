@@ -242,6 +242,10 @@ public sealed partial class EchoServer : ActorBase, IWithTimers
             case DrainTimedOut:
                 OnDrainTimedOut();
                 return true;
+            case Tcp.ConnectionClosed:
+                // A connection that ended before its Register took effect (e.g. reset while the greeting went out) reports to its
+                // bind handler; its EchoConnection stops on the connection's Terminated, which does the accounting.
+                return true;
             default:
                 return false;
         }

@@ -398,10 +398,12 @@ internal sealed class TcpConnection : ActorBase
     /// <summary>SHUT_RD: the kernel still hands over what it queued, then the read loop sees the end of input and reports it as the peer's FIN.</summary>
     private void OnShutdownInput(IActorRef requester)
     {
-        if (_peerClosed || _closing is not null || _closedEventSent)
+        if (_peerClosed || (_closing is not null && !_halfClosed) || _closedEventSent)
         {
             return; // the input has ended or is about to; the close event follows as usual
         }
+
+        // After a ConfirmedClose sent our FIN, this ends the wait for the peer's: the end of input completes the ConfirmedClosed.
 
         if (_connection.Features.Get<IConnectionSocketFeature>()?.Socket is not { } socket)
         {

@@ -160,8 +160,9 @@ public static partial class Tcp
     /// a connection without dropping bytes the OS already holds. Bytes that arrive after the end of input are never read (and
     /// closing with them unread resets the connection), so send it once the peer has gone quiet, as the echo server's drain does.
     /// Not part of Akka.IO. Answered with <see cref="CommandFailed"/> when the transport has no socket to shut down; ignored, without
-    /// a reply, once the input has ended or a close is under way (a <see cref="ConfirmedClose"/> included). Before
-    /// <see cref="Register"/> it takes effect when reading starts.
+    /// a reply, once the input has ended or a <see cref="Close"/> is under way. After a <see cref="ConfirmedClose"/> has sent FIN it
+    /// ends the wait for the peer's FIN: <see cref="ConfirmedClosed"/> follows. Before <see cref="Register"/> it takes effect when
+    /// reading starts.
     /// </summary>
     public sealed class ShutdownInput : Command
     {
@@ -226,7 +227,8 @@ public static partial class Tcp
     /// </summary>
     /// <remarks>
     /// Writes after it are refused with <see cref="CommandFailed"/>. A peer that never sends FIN keeps the connection open (as in
-    /// Akka): send <see cref="Abort"/> to give up. A reset instead of FIN ends it with <see cref="ErrorClosed"/>. If the peer had
+    /// Akka): send <see cref="Abort"/> to give up with a reset, or <see cref="ShutdownInput"/> to stop waiting and close gracefully.
+    /// A reset instead of FIN ends it with <see cref="ErrorClosed"/>. If the peer had
     /// already closed its side (<see cref="Register.KeepOpenOnPeerClosed"/>), it closes as soon as the writes are out.
     /// </remarks>
     public sealed class ConfirmedClose : CloseCommand

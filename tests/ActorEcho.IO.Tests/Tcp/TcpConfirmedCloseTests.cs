@@ -40,6 +40,23 @@ public sealed class TcpConfirmedCloseTests(ITestOutputHelper output) : TcpTestKi
     }
 
     [Fact]
+    public async Task ConfirmedClose_PeerNeverSendsFin_ShutdownInputEndsTheWaitWithConfirmedClosed()
+    {
+        var handler = CreateTestProbe("handler");
+        using var accepted = await ConnectRegisteredAsync(handler);
+        var connection = await handler.WatchAsync(accepted.Connection);
+        handler.Send(accepted.Connection, IO.Tcp.ConfirmedClose.Instance);
+        Assert.Equal(ClientEnd.Eof, (await accepted.Client.ReceiveUntilEofAsync()).End);
+        await handler.ExpectNoMsgAsync(Quiet); // waiting for the client's FIN, which never comes
+
+        handler.Send(accepted.Connection, IO.Tcp.ShutdownInput.Instance);
+
+        await handler.ExpectMsgAsync<IO.Tcp.ConfirmedClosed>(Wait);
+        await handler.ExpectTerminatedAsync(connection, Wait);
+        await handler.ExpectNoMsgAsync(Quiet);
+    }
+
+    [Fact]
     public async Task ConfirmedClose_SenderOtherThanHandler_BothGetConfirmedClosedOnce()
     {
         var handler = CreateTestProbe("handler");
@@ -78,7 +95,7 @@ public sealed class TcpConfirmedCloseTests(ITestOutputHelper output) : TcpTestKi
     {
         var handler = CreateTestProbe("handler");
         using var accepted = await ConnectRegisteredAsync(handler, clientReceiveBufferSize: 8192);
-        var payload = RandomBytes(4 << 20, seed: 7); // more than the kernel buffers hold while the client does not read
+        var payload = RandomBytes(16 << 20, seed: 7); // 4x what the kernel buffers can hold (tcp_wmem max 4 MiB) while the client does not read
         handler.Send(accepted.Connection, new IO.Tcp.Write(ByteString.FromBytes(payload), new TestAck(1)));
         handler.Send(accepted.Connection, IO.Tcp.ConfirmedClose.Instance);
         handler.Send(accepted.Connection, new IO.Tcp.Write(ByteString.FromString("x"), new TestAck(2)));

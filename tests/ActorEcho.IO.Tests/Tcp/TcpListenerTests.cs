@@ -195,10 +195,7 @@ public sealed class TcpMaxConnectionsTests(ITestOutputHelper output) : TcpTestKi
                 handlers[i].Send(accepted.Connection, new IO.Tcp.Register(handlers[i].Ref));
             }
 
-            using (var third = await LoopbackClient.ConnectAsync(address))
-            {
-                AssertClosedByServer(await third.ReceiveUntilEofAsync(TimeSpan.FromSeconds(3)));
-            }
+            await AssertRefusedAsync(address, TimeSpan.FromSeconds(3));
 
             await bindHandler.ExpectNoMsgAsync(TimeSpan.FromMilliseconds(200));
 

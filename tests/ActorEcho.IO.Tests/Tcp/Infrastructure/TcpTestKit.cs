@@ -162,4 +162,28 @@ public abstract class TcpTestKit(string? hocon, ITestOutputHelper output, string
     /// <summary>Asserts the client's read ended by the server closing (EOF or reset), not by a timeout.</summary>
     protected static void AssertClosedByServer(ReceiveOutcome outcome) =>
         Assert.True(outcome.End is ClientEnd.Eof or ClientEnd.Reset, $"Expected the client to see EOF or a reset, but it saw {outcome}.");
+
+    /// <summary>
+    /// Connects a client the server must refuse (accept and close at once) and checks it sees EOF or a reset and no data. On loopback
+    /// the server's reset can overtake the end of the handshake, so a connect that fails with a reset counts as refused too.
+    /// </summary>
+    protected static async Task AssertRefusedAsync(IPEndPoint address, TimeSpan timeout)
+    {
+        LoopbackClient client;
+        try
+        {
+            client = await LoopbackClient.ConnectAsync(address);
+        }
+        catch (System.Net.Sockets.SocketException ex) when (ex.SocketErrorCode == System.Net.Sockets.SocketError.ConnectionReset)
+        {
+            return;
+        }
+
+        using (client)
+        {
+            var outcome = await client.ReceiveUntilEofAsync(timeout);
+            AssertClosedByServer(outcome);
+            Assert.Empty(outcome.Data);
+        }
+    }
 }

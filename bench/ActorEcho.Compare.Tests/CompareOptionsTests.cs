@@ -38,6 +38,16 @@ public sealed class CompareOptionsTests
         Assert.Equal(TimeSpan.FromSeconds(2.5), options.Duration);
     }
 
+    [Fact]
+    public void Parse_RawDotNet_IsAcceptedButNotInTheDefaultMatrix()
+    {
+        var options = CompareOptions.Parse(["--servers", "plain-dotnet,raw-dotnet"], out var error);
+
+        Assert.Null(error);
+        Assert.Equal(["plain-dotnet", "raw-dotnet"], options.Servers);
+        Assert.DoesNotContain("raw-dotnet", CompareOptions.Parse([], out _).Servers);
+    }
+
     [Theory]
     [InlineData("--servers", "actorecho,nginx", "--servers: unknown name 'nginx'")]
     [InlineData("--scenarios", "rr-2", "--scenarios: unknown name 'rr-2'")]

@@ -59,7 +59,7 @@ internal sealed record CompareOptions
                 "--idle-connections" => WithInt(options, flag, Value(), 1, 100_000, (o, v) => o with { IdleConnections = v }, ref error),
                 "--duration" => WithSeconds(options, flag, Value(), 0.1, (o, v) => o with { Duration = v }, ref error),
                 "--warmup" => WithSeconds(options, flag, Value(), 0, (o, v) => o with { Warmup = v }, ref error),
-                "--servers" => WithList(options, flag, Value(), ServerKind.All.Select(s => s.Name), (o, v) => o with { Servers = v }, ref error),
+                "--servers" => WithList(options, flag, Value(), ServerKind.Known.Select(s => s.Name), (o, v) => o with { Servers = v }, ref error),
                 "--scenarios" => WithList(options, flag, Value(), Matrix.Names, (o, v) => o with { Scenarios = v }, ref error),
                 _ => Fail(options, $"unknown option '{flag}'", ref error),
             };

@@ -22,7 +22,7 @@ if (Repository.Find(Environment.CurrentDirectory, AppContext.BaseDirectory) is n
 }
 
 var log = Console.Out;
-var servers = ServerKind.All.Select(s => s.Name).Where(options.Servers.Contains).ToArray();
+var servers = ServerKind.Known.Select(s => s.Name).Where(options.Servers.Contains).ToArray();
 var scenarios = Matrix.Select(options);
 try
 {

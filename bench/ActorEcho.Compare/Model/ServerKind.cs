@@ -7,6 +7,7 @@ internal sealed record ServerKind(string Name, string Description)
     public const string PlainDotNetName = "plain-dotnet";
     public const string ThreadName = "seed-pthread";
     public const string ForkName = "seed-fork";
+    public const string RawDotNetName = "raw-dotnet";
 
     /// <summary>The four servers, ActorEcho first (every ratio is against it).</summary>
     public static IReadOnlyList<ServerKind> All { get; } =
@@ -15,5 +16,12 @@ internal sealed record ServerKind(string Name, string Description)
         new(PlainDotNetName, "`bench/ActorEcho.PlainEcho`: Kestrel's socket transport, input pipe copied to output pipe, no actors"),
         new(ThreadName, "`../shared/baselines/seed-pthread`: C, one thread per connection (gcc -O2)"),
         new(ForkName, "`../shared/baselines/seed-fork`: C, one process per connection (gcc -O2)"),
+    ];
+
+    /// <summary>Every server <c>--servers</c> accepts, in report order: <see cref="All"/> plus baselines run only when asked for.</summary>
+    public static IReadOnlyList<ServerKind> Known { get; } =
+    [
+        .. All,
+        new(RawDotNetName, "`bench/ActorEcho.RawEcho`: System.Net.Sockets, one receive/send loop per connection, no Kestrel, no actors"),
     ];
 }

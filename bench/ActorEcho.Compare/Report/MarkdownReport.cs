@@ -27,7 +27,7 @@ internal static class MarkdownReport
         Line(md, $"Each point is the median of {o.Runs} run{(o.Runs == 1 ? string.Empty : "s")} (range of the runs beside it); rr, stream and churn measure {Format.Seconds(o.Duration)} after {Format.Seconds(o.Warmup)} of warm-up, idle holds its connections {Format.Seconds(o.IdleHold)} before it reads the server's RSS.");
         md.AppendLine("Runs were interleaved: each run of a scenario went to every server in turn before the next run, so load from elsewhere on the shared machine falls on all servers alike. Servers listened on free loopback ports, each started once for the throughput scenarios (idle while the others were measured) and fresh for every idle run (memory growth is only comparable from a new process), and every new server first served an untimed 1 s rr run at 100 connections (so no figure includes the JIT or first-use growth); a server that died was restarted and the death is noted under its table. The load client (`actorecho bench`, every echo verified) shares the cores with the server, so its CPU time per operation is listed. Ratios are ActorEcho's figure divided by the other server's: above 1 is faster for throughput, below 1 is leaner for memory.");
         md.AppendLine();
-        foreach (var server in ServerKind.All.Where(s => reports.Any(r => r.Find(s.Name) is not null)))
+        foreach (var server in ServerKind.Known.Where(s => reports.Any(r => r.Find(s.Name) is not null)))
         {
             md.AppendLine(CultureInfo.InvariantCulture, $"- `{server.Name}`: {server.Description}");
         }

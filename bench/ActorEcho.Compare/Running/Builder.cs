@@ -1,11 +1,11 @@
 namespace ActorEcho.Compare.Running;
 
-/// <summary>Builds what the matrix runs: actorecho and PlainEcho (Release) and the two C baselines (into a scratch directory).</summary>
+/// <summary>Builds what the matrix runs: actorecho, PlainEcho and RawEcho (Release) and the two C baselines (into a scratch directory).</summary>
 internal static class Builder
 {
     public static async Task BuildDotNetAsync(Repository repo, TextWriter log)
     {
-        foreach (var project in new[] { "src/ActorEcho", "bench/ActorEcho.PlainEcho" })
+        foreach (var project in new[] { "src/ActorEcho", "bench/ActorEcho.PlainEcho", "bench/ActorEcho.RawEcho" })
         {
             log.WriteLine($"building {project} (Release)");
             var (code, output) = await ProcessRunner.RunAsync("dotnet", ["build", project, "-c", "Release", "-nologo", "-v", "q"], repo.Root, TimeSpan.FromMinutes(10));

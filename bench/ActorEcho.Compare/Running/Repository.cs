@@ -7,6 +7,8 @@ internal sealed record Repository(string Root)
 
     public string PlainEchoDll => Path.Combine(Root, "bench/ActorEcho.PlainEcho/bin/Release/net10.0/PlainEcho.dll");
 
+    public string RawEchoDll => Path.Combine(Root, "bench/ActorEcho.RawEcho/bin/Release/net10.0/RawEcho.dll");
+
     /// <summary>
     /// The C baselines (read-only: they are compiled elsewhere): <c>$ACTORECHO_BASELINES</c> if set, else the first
     /// <c>shared/baselines</c> beside the repository or beside one of its parents (a git worktree sits deeper than the checkout).

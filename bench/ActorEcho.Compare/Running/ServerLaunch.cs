@@ -10,6 +10,7 @@ internal sealed record ServerLaunch(string Name, string FileName, Func<int, IRea
     {
         ServerKind.ActorEchoName => new(name, "dotnet", p => [repo.ActorEchoDll, "serve", "--port", Port(p)]),
         ServerKind.PlainDotNetName => new(name, "dotnet", p => [repo.PlainEchoDll, Port(p)]),
+        ServerKind.RawDotNetName => new(name, "dotnet", p => [repo.RawEchoDll, Port(p)]),
         ServerKind.ThreadName or ServerKind.ForkName => new(name, Path.Combine(baselinesDir, name), p => [Port(p)]),
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, "unknown server"),
     };

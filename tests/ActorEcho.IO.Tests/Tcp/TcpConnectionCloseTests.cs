@@ -135,17 +135,7 @@ public sealed class TcpConnectionCloseTests(ITestOutputHelper output) : TcpTestK
         await handler.ExpectMsgAsync<IO.Tcp.PeerClosed>(Wait);
         await handler.ExpectNoMsgAsync(Quiet);
 
-        var payload = RandomBytes(50_000, seed: 12);
-        handler.Send(accepted.Connection, new IO.Tcp.Write(ByteString.FromBytes(payload), new TestAck(1)));
-        await handler.ExpectMsgAsync(new TestAck(1), Wait);
-        Assert.Equal(payload, await accepted.Client.ReceiveExactlyAsync(payload.Length));
-
-        handler.Send(accepted.Connection, IO.Tcp.Close.Instance);
-        await handler.ExpectMsgAsync<IO.Tcp.Closed>(Wait);
-        var outcome = await accepted.Client.ReceiveUntilEofAsync();
-        Assert.Equal(ClientEnd.Eof, outcome.End);
-        Assert.Empty(outcome.Data);
-        await handler.ExpectNoMsgAsync(Quiet);
+        await AssertStillWritesThenClosesAsync(handler, accepted, RandomBytes(50_000, seed: 12));
     }
 
     [Fact]
@@ -167,15 +157,7 @@ public sealed class TcpConnectionCloseTests(ITestOutputHelper output) : TcpTestK
 
         Assert.Equal(payload, await ExpectReceivedAsync(handler, payload.Length));
         await handler.ExpectMsgAsync<IO.Tcp.PeerClosed>(Wait);
-        handler.Send(accepted.Connection, new IO.Tcp.Write(ByteString.FromString("still open"), new TestAck(2)));
-        await handler.ExpectMsgAsync(new TestAck(2), Wait);
-        Assert.Equal("still open"u8.ToArray(), await accepted.Client.ReceiveExactlyAsync(10));
-        handler.Send(accepted.Connection, IO.Tcp.Close.Instance);
-        await handler.ExpectMsgAsync<IO.Tcp.Closed>(Wait);
-        var outcome = await accepted.Client.ReceiveUntilEofAsync();
-        Assert.Equal(ClientEnd.Eof, outcome.End);
-        Assert.Empty(outcome.Data);
-        await handler.ExpectNoMsgAsync(Quiet);
+        await AssertStillWritesThenClosesAsync(handler, accepted, "still open"u8.ToArray());
     }
 
     [Fact]
@@ -361,37 +343,19 @@ public sealed class TcpConnectionCloseTests(ITestOutputHelper output) : TcpTestK
         AssertClosedByServer(await accepted.Client.ReceiveUntilEofAsync());
         await bindHandler.ExpectNoMsgAsync(Quiet);
     }
-}
 
-/// <summary><c>register-timeout = 300ms</c>: a connection nobody registers is closed.</summary>
-public sealed class TcpRegisterTimeoutTests(ITestOutputHelper output) : TcpTestKit("actorecho.io.tcp.register-timeout = 300ms", output)
-{
-    [Fact]
-    public async Task RegisterTimeout_NoRegister_BindHandlerGetsErrorClosedAndClientSeesClose()
+    /// <summary>After the input ended (keepOpenOnPeerClosed): a write still reaches the client, then Close gives Closed and the client's EOF.</summary>
+    private async Task AssertStillWritesThenClosesAsync(TestKit.TestProbe handler, AcceptedConnection accepted, byte[] payload)
     {
-        var bindHandler = CreateTestProbe("bind-handler");
-        var (_, address) = await BindAsync(bindHandler);
-        using var accepted = await AcceptAsync(bindHandler, address);
-        var connection = await WatchAsync(accepted.Connection);
+        handler.Send(accepted.Connection, new IO.Tcp.Write(ByteString.FromBytes(payload), new TestAck(1)));
+        await handler.ExpectMsgAsync(new TestAck(1), Wait);
+        Assert.Equal(payload, await accepted.Client.ReceiveExactlyAsync(payload.Length));
 
-        var closed = await bindHandler.ExpectMsgFromAsync<IO.Tcp.ErrorClosed>(accepted.Connection, Wait);
-        Assert.Contains("timeout", closed.Cause, StringComparison.OrdinalIgnoreCase);
-        await ExpectTerminatedAsync(connection, Wait);
-        AssertClosedByServer(await accepted.Client.ReceiveUntilEofAsync());
-        await bindHandler.ExpectNoMsgAsync(TimeSpan.FromMilliseconds(200));
-    }
-
-    [Fact]
-    public async Task RegisterTimeout_RegisteredInTime_ConnectionStaysOpen()
-    {
-        var handler = CreateTestProbe("handler");
-        using var accepted = await ConnectRegisteredAsync(handler);
-
-        // Well past the register timeout, the registered connection still works both ways.
-        await handler.ExpectNoMsgAsync(TimeSpan.FromMilliseconds(600));
-        await accepted.Client.SendAsync("alive"u8.ToArray());
-        Assert.Equal("alive"u8.ToArray(), await ExpectReceivedAsync(handler, 5));
-        handler.Send(accepted.Connection, new IO.Tcp.Write(ByteString.FromString("alive")));
-        Assert.Equal("alive"u8.ToArray(), await accepted.Client.ReceiveExactlyAsync(5));
+        handler.Send(accepted.Connection, IO.Tcp.Close.Instance);
+        await handler.ExpectMsgAsync<IO.Tcp.Closed>(Wait);
+        var outcome = await accepted.Client.ReceiveUntilEofAsync();
+        Assert.Equal(ClientEnd.Eof, outcome.End);
+        Assert.Empty(outcome.Data);
+        await handler.ExpectNoMsgAsync(Quiet);
     }
 }

@@ -56,8 +56,7 @@ internal sealed partial class EchoConnection : ActorBase
     private long _refusedBytes;
     private long _bytesIn;
     private bool _isFinishing;
-    private bool _awaitingQuiet;
-    private bool _awaitingInputEnd;
+    private DrainStep _drainStep;
     private bool _readingSuspended;
     private bool _writingSuspended;
     private string? _reason;
@@ -70,7 +69,7 @@ internal sealed partial class EchoConnection : ActorBase
         _settings = settings;
         _metrics = EchoServerMetrics.Get(Context.System);
 
-        // The server writes the greeting on this actor's behalf right behind Register (to keep it first); count it as written.
+        // The server writes the greeting on this actor's behalf just before Register (to keep it first); count it as written.
         _written = greetingBytes;
     }
 
@@ -195,7 +194,7 @@ internal sealed partial class EchoConnection : ActorBase
                 BeginFinishing(CloseReason.Peer);
                 return true;
             case Drain:
-                _awaitingQuiet = true;
+                _drainStep = DrainStep.AwaitingQuiet;
                 BeginFinishing(CloseReason.Shutdown);
                 return true;
             default:
@@ -228,11 +227,10 @@ internal sealed partial class EchoConnection : ActorBase
                 TryFinish();
                 return true;
             case Tcp.PeerClosed:
-                _awaitingQuiet = false; // nothing more will arrive
-                _awaitingInputEnd = false;
+                _drainStep = DrainStep.None; // nothing more will arrive
                 TryFinish();
                 return true;
-            case ReceiveTimeout when _awaitingQuiet:
+            case ReceiveTimeout when _drainStep == DrainStep.AwaitingQuiet:
                 // Quiet for drain-quiet-period: the client has stopped sending. Half-close the input, so what the kernel still
                 // holds (a busy machine can run the timer before the read loop) is read and echoed before the close.
                 if (IsCaughtUp)
@@ -243,7 +241,7 @@ internal sealed partial class EchoConnection : ActorBase
                 return true;
             case Tcp.CommandFailed { Cmd: Tcp.ShutdownInput } failed:
                 Log.LogDebug("Connection {Remote} cannot half-close its input ({Cause}); closing once caught up", _remote, failed.Cause?.Message);
-                _awaitingInputEnd = false;
+                _drainStep = DrainStep.None;
                 TryFinish();
                 return true;
             case Drain:
@@ -468,12 +466,12 @@ internal sealed partial class EchoConnection : ActorBase
 
         if (IsCaughtUp)
         {
-            if (_awaitingInputEnd)
+            if (_drainStep == DrainStep.AwaitingInputEnd)
             {
                 return; // PeerClosed (or a refused ShutdownInput) comes next
             }
 
-            if (_awaitingQuiet)
+            if (_drainStep == DrainStep.AwaitingQuiet)
             {
                 if (_settings.DrainQuietPeriod > TimeSpan.Zero)
                 {
@@ -501,8 +499,7 @@ internal sealed partial class EchoConnection : ActorBase
     /// <summary>The drain's last step before the close: the input ends once the kernel has handed over what it holds.</summary>
     private void HalfCloseInput()
     {
-        _awaitingQuiet = false;
-        _awaitingInputEnd = true;
+        _drainStep = DrainStep.AwaitingInputEnd;
         Context.SetReceiveTimeout(_settings.IdleTimeout); // back to the idle timeout, which Closing uses for an overdue close event
         _connection.Tell(Tcp.ShutdownInput.Instance, Self);
     }
@@ -518,5 +515,13 @@ internal sealed partial class EchoConnection : ActorBase
 
         _connection.Tell(command, Self);
         Context.Become(GuardedClosing);
+    }
+
+    /// <summary>Where a drain stands once the connection has caught up: waiting for the client to go quiet, then for the half-closed input to end.</summary>
+    private enum DrainStep
+    {
+        None,
+        AwaitingQuiet,
+        AwaitingInputEnd,
     }
 }

@@ -80,6 +80,9 @@ internal sealed class TcpConnection : ActorBase
 
     private ILogger Log => _log ??= Context.GetLogger();
 
+    /// <summary>The accepted socket under Kestrel's connection, for what its API does not offer (half-closes, reset, keep-alive).</summary>
+    private Socket? Socket => _connection.Features.Get<IConnectionSocketFeature>()?.Socket;
+
     protected override void PreStart()
     {
         ApplySocketOptions();
@@ -398,14 +401,13 @@ internal sealed class TcpConnection : ActorBase
     /// <summary>SHUT_RD: the kernel still hands over what it queued, then the read loop sees the end of input and reports it as the peer's FIN.</summary>
     private void OnShutdownInput(IActorRef requester)
     {
+        // After a ConfirmedClose sent our FIN (half-closed) it is still useful: it ends the wait for the peer's FIN.
         if (_peerClosed || (_closing is not null && !_halfClosed) || _closedEventSent)
         {
             return; // the input has ended or is about to; the close event follows as usual
         }
 
-        // After a ConfirmedClose sent our FIN, this ends the wait for the peer's: the end of input completes the ConfirmedClosed.
-
-        if (_connection.Features.Get<IConnectionSocketFeature>()?.Socket is not { } socket)
+        if (Socket is not { } socket)
         {
             requester.Tell(Tcp.ShutdownInput.Instance.FailureMessage(new NotSupportedException("The transport exposes no socket to shut down.")), Self);
             return;
@@ -511,8 +513,7 @@ internal sealed class TcpConnection : ActorBase
             return;
         }
 
-        if (_closing?.Event is Tcp.ConfirmedClosed && !_peerClosed && _handler is not null
-            && _connection.Features.Get<IConnectionSocketFeature>()?.Socket is { } socket)
+        if (_closing?.Event is Tcp.ConfirmedClosed && !_peerClosed && _handler is not null && Socket is { } socket)
         {
             HalfClose(socket);
             return;
@@ -600,7 +601,7 @@ internal sealed class TcpConnection : ActorBase
     {
         _outputCompleted = true;
         StopReadLoop();
-        if (reset && _connection.Features.Get<IConnectionSocketFeature>()?.Socket is { } socket)
+        if (reset && Socket is { } socket)
         {
             try
             {
@@ -627,7 +628,7 @@ internal sealed class TcpConnection : ActorBase
 
     private void ApplySocketOptions()
     {
-        if (_tcp.Settings.KeepAlive && _connection.Features.Get<IConnectionSocketFeature>()?.Socket is { } socket)
+        if (_tcp.Settings.KeepAlive && Socket is { } socket)
         {
             try
             {

@@ -15,9 +15,8 @@ namespace ActorEcho.Server;
 /// a refusal. Acks are cumulative, so only some writes ask for one: when <c>ack-every</c> bytes were written since the last ask,
 /// when outstanding bytes exceed <c>high-water-mark</c>, while reading is suspended, and while finishing. Above the high-water
 /// mark reading is suspended; at or below <c>low-water-mark</c> it resumes. A client that writes but never reads therefore costs
-/// the server at most about <c>high-water-mark</c> (unacked echoes) + the transport's <c>receive-buffer-size</c> (what the
-/// transport reads ahead into its input pipe): on the io-dispatcher the SuspendReading reaches the connection
-/// before its next read. Measured with the defaults: 1.3 MiB held per stalled client (tests/ActorEcho.Server.Tests/Integration).
+/// the server at most about <c>high-water-mark</c> (unacked echoes) + one chunk of at most the transport's <c>receive-buffer-size</c>
+/// (what the read loop holds): on the io-dispatcher the SuspendReading reaches the connection before its next read. Measured with the defaults: 1.3 MiB held per stalled client (tests/ActorEcho.Server.Tests/Integration).
 /// </para>
 /// <para>
 /// Refused writes (NACK, <see cref="Tcp.CommandFailed"/>): the connection refuses every later write until <see cref="Tcp.ResumeWriting"/>

@@ -3,7 +3,7 @@ namespace ActorEcho.IO.Internal;
 /// <summary>
 /// Lets the connection actor pause and resume its read loop without touching it: push mode reads while open, pull mode reads
 /// once per <see cref="Grant"/>. The loop waits only when closed; the open path is an uncontended lock and no allocation.
-/// <see cref="Stop"/> opens it for good, so a waiting loop goes on to find its read cancelled.
+/// <see cref="Stop"/> opens it for good, so a waiting loop goes on, sees <see cref="IsStopped"/> and ends.
 /// </summary>
 /// <remarks>
 /// Data already read when reading is suspended is still delivered (unlike Akka.NET 1.5, which could drop it): suspension only
@@ -17,6 +17,9 @@ internal sealed class ReadGate(bool pullMode)
     private bool _stopped;
     private int _credits;
     private TaskCompletionSource? _waiter;
+
+    /// <summary>True once <see cref="Stop"/> was called: the loop must not deliver what it reads any more.</summary>
+    public bool IsStopped => Volatile.Read(ref _stopped);
 
     /// <summary>Push mode: stop reading after the chunk in flight. Returns false if reading was already suspended.</summary>
     public bool Suspend()

@@ -1,54 +1,37 @@
-using System.Buffers;
-using System.IO.Pipelines;
 using System.Net;
 using System.Net.Sockets;
-using ActorEcho.Actors.Dispatch;
 using ActorEcho.Actors.Scheduling;
-using Microsoft.AspNetCore.Connections;
-using Microsoft.AspNetCore.Connections.Features;
 using Microsoft.Extensions.Logging;
 
 namespace ActorEcho.IO.Internal;
 
 /// <summary>
 /// INTERNAL API. One per accepted socket, a child of its listener. Announces itself with <see cref="Tcp.Connected"/>, waits for
-/// <see cref="Tcp.Register"/>, then runs a read loop that tells the handler <see cref="Tcp.Received"/> directly (no hop through this
-/// actor) and writes what it is told into the transport's output pipe. Ends with exactly one <see cref="Tcp.ConnectionClosed"/>.
+/// <see cref="Tcp.Register"/>, then runs a read loop (<see cref="SocketReader"/>) that tells the handler <see cref="Tcp.Received"/>
+/// directly (no hop through this actor) and sends what it is told to the socket. Ends with exactly one <see cref="Tcp.ConnectionClosed"/>.
 /// </summary>
 /// <remarks>
-/// Writes: while a flush is pending, later writes queue here up to <c>write-queue-max-bytes</c>; beyond it a write is refused
+/// Writes: while a send is pending, later writes queue here up to <c>write-queue-max-bytes</c>; beyond it a write is refused
 /// with <see cref="Tcp.CommandFailed"/> and not sent (and, with <c>useResumeWriting</c>, so is every later write until
-/// <see cref="Tcp.ResumeWriting"/>). An ack is sent once the write's bytes were handed to the socket (the kernel holds them): a
-/// flush completes only when Kestrel's send loop has consumed the whole output pipe (see <see cref="OutputPauseThreshold"/>). A
-/// write whose send failed is answered with <see cref="Tcp.CommandFailed"/>, never acked.
-/// <see cref="Tcp.ConfirmedClose"/> half-closes: FIN after the last write, then reading goes on until the peer's FIN.
-/// Failures are messages: the read loop and slow flushes report back to this actor; no exception escapes to the thread pool.
-/// A connection actor is never restarted (its listener stops it on failure).
+/// <see cref="Tcp.ResumeWriting"/>). An ack is sent once the write's bytes were handed to the socket (the kernel took them); queued
+/// writes go out together as the next batch (<see cref="SocketSender"/>). A write whose send failed is answered with
+/// <see cref="Tcp.CommandFailed"/>, never acked. <see cref="Tcp.ConfirmedClose"/> half-closes: FIN after the last write, then reading
+/// goes on until the peer's FIN. Failures are messages: the read loop and slow sends report back to this actor; no exception escapes
+/// to the thread pool. A connection actor is never restarted (its listener stops it on failure).
 /// </remarks>
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "An actor releases what it owns in PostStop.")]
 internal sealed class TcpConnection : ActorBase
 {
-    /// <summary>
-    /// Kestrel's output-pipe size (its <c>MaxWriteBufferSize</c>), chosen so that a flush completes only once Kestrel's send loop
-    /// consumed everything, which it does after the socket send of it completed, i.e. the bytes were handed to the socket. Kestrel
-    /// pauses the writer at this many unconsumed bytes (so every non-empty flush pauses) and passes half of it, 0, as the resume
-    /// threshold, which <see cref="System.IO.Pipelines.PipeOptions"/> turns into 1: the writer resumes when no byte is left
-    /// (checked at start-up by <see cref="TcpExtension"/>). While a flush waits, writes queue here, bounded by
-    /// <c>write-queue-max-bytes</c>, and go out together as the next batch.
-    /// </summary>
-    internal const int OutputPauseThreshold = 1;
-
     private readonly TcpExtension _tcp;
-    private readonly ConnectionContext _connection;
+    private readonly Socket _socket;
     private readonly IActorRef _bindHandler;
-    private readonly PipeWriter _output;
     private readonly ReadGate _readGate;
     private readonly Queue<PendingWrite> _queued = new();
-    private readonly List<PendingWrite> _inFlight = [];
+    private List<PendingWrite> _inFlight = [];
     private IActorRef? _handler;
     private bool _keepOpenOnPeerClosed;
     private bool _useResumeWriting = true;
-    private bool _flushPending;
+    private bool _sendPending;
     private long _queuedBytes;
     private bool _writingSuspended;
     private IActorRef? _resumeWritingRequester;
@@ -66,29 +49,41 @@ internal sealed class TcpConnection : ActorBase
     /// <summary>The pending register timeout; a plain scheduled tell, not a keyed timer, so a connection keeps no timer table.</summary>
     private ICancelable? _registerTimeout;
 
-    private TcpConnection(TcpExtension tcp, ConnectionContext connection, IActorRef bindHandler, bool pullMode)
+    private TcpConnection(TcpExtension tcp, Socket socket, IActorRef bindHandler, bool pullMode)
     {
         _tcp = tcp;
-        _connection = connection;
+        _socket = socket;
         _bindHandler = bindHandler;
-        _output = connection.Transport.Output;
         _readGate = new ReadGate(pullMode);
     }
 
-    public static Props CreateProps(TcpExtension tcp, ConnectionContext connection, IActorRef bindHandler, bool pullMode) =>
-        Props.Create(() => new TcpConnection(tcp, connection, bindHandler, pullMode)).WithDispatcher(Tcp.IODispatcherId);
+    public static Props CreateProps(TcpExtension tcp, Socket socket, IActorRef bindHandler, bool pullMode) =>
+        Props.Create(() => new TcpConnection(tcp, socket, bindHandler, pullMode)).WithDispatcher(Tcp.IODispatcherId);
 
     private ILogger Log => _log ??= Context.GetLogger();
 
-    /// <summary>The accepted socket under Kestrel's connection, for what its API does not offer (half-closes, reset, keep-alive).</summary>
-    private Socket? Socket => _connection.Features.Get<IConnectionSocketFeature>()?.Socket;
+    /// <summary>The peer's address for log lines; null once the socket is closed.</summary>
+    private EndPoint? Remote
+    {
+        get
+        {
+            try
+            {
+                return _socket.RemoteEndPoint;
+            }
+            catch (Exception ex) when (ex is SocketException or ObjectDisposedException)
+            {
+                return null;
+            }
+        }
+    }
 
     protected override void PreStart()
     {
         ApplySocketOptions();
         Context.Watch(_bindHandler);
         _registerTimeout = Context.System.Scheduler.ScheduleTellOnce(_tcp.Settings.RegisterTimeout, Self, RegisterTimeout.Instance, Self);
-        _bindHandler.Tell(new Tcp.Connected(_connection.RemoteEndPoint ?? new IPEndPoint(IPAddress.None, 0), _connection.LocalEndPoint ?? new IPEndPoint(IPAddress.None, 0)), Self);
+        _bindHandler.Tell(new Tcp.Connected(Remote ?? new IPEndPoint(IPAddress.None, 0), LocalEndPoint() ?? new IPEndPoint(IPAddress.None, 0)), Self);
     }
 
     protected override void PostStop()
@@ -106,7 +101,7 @@ internal sealed class TcpConnection : ActorBase
             AbortTransport(reset: false);
         }
 
-        _ = _connection.DisposeAsync().AsTask();
+        _socket.Dispose();
     }
 
     protected override bool Receive(object message)
@@ -116,8 +111,8 @@ internal sealed class TcpConnection : ActorBase
             case Tcp.WriteCommand write:
                 OnWrite(write, Sender);
                 return true;
-            case FlushCompleted flushed:
-                OnFlushCompleted(flushed.Result, flushed.Error);
+            case SendCompleted sent:
+                OnSendCompleted(sent.Error);
                 return true;
             case Tcp.Register register:
                 OnRegister(register);
@@ -146,9 +141,6 @@ internal sealed class TcpConnection : ActorBase
                 return true;
             case ReadCompleted completed:
                 OnReadCompleted(completed);
-                return true;
-            case TransportClosed:
-                FinishClose();
                 return true;
             case RegisterTimeout:
                 OnRegisterTimeout();
@@ -185,7 +177,7 @@ internal sealed class TcpConnection : ActorBase
 
         if (_closing is null)
         {
-            _ = ReadLoopAsync(_connection.Transport.Input, _handler, Self, _readGate, _tcp.Settings.MaxReceivedChunk, _tcp.Metrics);
+            _ = SocketReader.RunAsync(_socket, _handler, Self, _readGate, _tcp.Settings, _tcp.Metrics);
         }
     }
 
@@ -196,7 +188,7 @@ internal sealed class TcpConnection : ActorBase
             return;
         }
 
-        Log.LogDebug("No Register for {Remote} within {Timeout}; closing", _connection.RemoteEndPoint, _tcp.Settings.RegisterTimeout);
+        Log.LogDebug("No Register for {Remote} within {Timeout}; closing", Remote, _tcp.Settings.RegisterTimeout);
         SendClosedEvent(new Tcp.ErrorClosed($"timeout: no Register within {_tcp.Settings.RegisterTimeout}"), null, "register-timeout");
         AbortTransport(reset: true);
         Context.Stop(Self);
@@ -207,7 +199,7 @@ internal sealed class TcpConnection : ActorBase
         if (actor.Equals(_handler) || (_handler is null && actor.Equals(_bindHandler)))
         {
             // Death pact: a connection without a handler is reset; there is nobody left to tell.
-            Log.LogDebug("Handler {Handler} of {Remote} stopped; aborting the connection", actor.Path, _connection.RemoteEndPoint);
+            Log.LogDebug("Handler {Handler} of {Remote} stopped; aborting the connection", actor.Path, Remote);
             _closedEventSent = true;
             _tcp.Metrics.Closed("handler-stopped");
             AbortTransport(reset: true);
@@ -229,8 +221,8 @@ internal sealed class TcpConnection : ActorBase
             return;
         }
 
-        var pending = new PendingWrite(command, sender, SizeOf(command));
-        if (_flushPending)
+        var pending = new PendingWrite(command, sender, PendingWrite.SizeOf(command));
+        if (_sendPending)
         {
             if (_queuedBytes + pending.Bytes > _tcp.Settings.WriteQueueMaxBytes)
             {
@@ -248,57 +240,27 @@ internal sealed class TcpConnection : ActorBase
         SendInFlight();
     }
 
-    /// <summary>Copies the in-flight writes into the output pipe and flushes them as one batch.</summary>
+    /// <summary>Sends the in-flight writes as one batch; a send the kernel takes at once (the usual case) completes right here.</summary>
     private void SendInFlight()
     {
-        foreach (var pending in _inFlight)
+        var send = SocketSender.SendAsync(_socket, _inFlight);
+        if (send.IsCompleted)
         {
-            if (pending.Command is Tcp.Write write)
-            {
-                CopyToOutput(write.Data);
-            }
-            else
-            {
-                foreach (var part in ((Tcp.CompoundWrite)pending.Command).Writes)
-                {
-                    CopyToOutput(part.Data);
-                }
-            }
-        }
-
-        Flush();
-    }
-
-    private void CopyToOutput(ByteString data)
-    {
-        foreach (var segment in data.GetSegments())
-        {
-            _output.Write(segment.Span);
-        }
-    }
-
-    private void Flush()
-    {
-        var flush = _output.FlushAsync();
-        if (flush.IsCompletedSuccessfully)
-        {
-            OnFlushCompleted(flush.Result, null);
+            OnSendCompleted(send.Result);
             return;
         }
 
-        _flushPending = true;
-        flush.AsTask().ContinueWith(
-            static (t, s) => ((IActorRef)s!).Tell(t.IsCompletedSuccessfully ? new FlushCompleted(t.Result, null) : new FlushCompleted(default, t.Exception?.GetBaseException() ?? new OperationCanceledException()), null),
-            Self,
-            CancellationToken.None,
-            TaskContinuationOptions.ExecuteSynchronously,
-            TaskScheduler.Default);
+        _sendPending = true;
+        _ = ReportWhenSentAsync(send, Self);
     }
 
-    private void OnFlushCompleted(FlushResult result, Exception? error)
+    private static async Task ReportWhenSentAsync(ValueTask<Exception?> send, IActorRef self) =>
+        self.Tell(new SendCompleted(await send.ConfigureAwait(false)), null);
+
+    private void OnSendCompleted(Exception? error)
     {
-        _flushPending = false;
-        var failed = error is not null || result.IsCompleted || result.IsCanceled;
+        _sendPending = false;
+        var failed = error is not null;
         long bytes = 0;
         foreach (var write in _inFlight)
         {
@@ -318,9 +280,9 @@ internal sealed class TcpConnection : ActorBase
         {
             FailQueued(error);
 
-            // The transport's output is gone (reset, aborted). The read loop may never notice: it has ended at the peer's FIN, or
+            // The socket's output is gone (reset, aborted). The read loop may never notice: it has ended at the peer's FIN, or
             // it is parked because the handler suspended reading. So this is where the connection ends.
-            SendClosedEvent(new Tcp.ErrorClosed(Classify(error ?? new IOException("reset or aborted: the transport closed while a write was pending"))), _closing?.Closer, "error");
+            SendClosedEvent(new Tcp.ErrorClosed(Classify(error!)), _closing?.Closer, "error");
             AbortTransport(reset: false);
             Context.Stop(Self);
             return;
@@ -329,7 +291,7 @@ internal sealed class TcpConnection : ActorBase
         _tcp.Metrics.BytesSent(bytes);
         if (_queued.Count > 0)
         {
-            // Everything queued meanwhile goes out as one batch: one flush, one send.
+            // Everything queued meanwhile goes out as one batch: one send.
             _inFlight.AddRange(_queued);
             _queued.Clear();
             _queuedBytes = 0;
@@ -379,6 +341,8 @@ internal sealed class TcpConnection : ActorBase
             write.Sender.Tell(write.Command.FailureMessage(error), Self);
         }
 
+        // A send still pending reads this list: leave it alone and start a new one (the connection is ending anyway).
+        _inFlight = _sendPending ? [] : _inFlight;
         _inFlight.Clear();
         FailQueued(error);
     }
@@ -407,20 +371,14 @@ internal sealed class TcpConnection : ActorBase
             return; // the input has ended or is about to; the close event follows as usual
         }
 
-        if (Socket is not { } socket)
-        {
-            requester.Tell(Tcp.ShutdownInput.Instance.FailureMessage(new NotSupportedException("The transport exposes no socket to shut down.")), Self);
-            return;
-        }
-
         try
         {
-            socket.Shutdown(SocketShutdown.Receive);
+            _socket.Shutdown(SocketShutdown.Receive);
         }
         catch (Exception ex) when (ex is SocketException or ObjectDisposedException)
         {
             // Already reset or disposed: the read loop reports that end on its own.
-            Log.LogDebug(ex, "Could not shut down the input of {Remote}", _connection.RemoteEndPoint);
+            Log.LogDebug(ex, "Could not shut down the input of {Remote}", Remote);
         }
     }
 
@@ -432,7 +390,7 @@ internal sealed class TcpConnection : ActorBase
             return;
         }
 
-        if (!_flushPending && _queued.Count == 0)
+        if (!_sendPending && _queued.Count == 0)
         {
             _writingSuspended = false;
             requester.Tell(Tcp.WritingResumed.Instance, Self);
@@ -448,7 +406,7 @@ internal sealed class TcpConnection : ActorBase
         {
             if (_closing is not null && _outputCompleted)
             {
-                // The expected end: Kestrel closed the socket after the last write (the output completed only once all were sent).
+                // The expected end: the socket was closed after the last write.
                 FinishClose();
                 return;
             }
@@ -462,7 +420,7 @@ internal sealed class TcpConnection : ActorBase
             return;
         }
 
-        if (_closing is not null && (_flushPending || _queued.Count > 0))
+        if (_closing is not null && (_sendPending || _queued.Count > 0))
         {
             // The peer's FIN came while closing with writes still going out: finish them, then close (see CompleteOutput).
             _peerClosed = true;
@@ -500,7 +458,7 @@ internal sealed class TcpConnection : ActorBase
         }
 
         _closing = new Closing(closedEvent, closer, reason);
-        if (!_flushPending && _queued.Count == 0)
+        if (!_sendPending && _queued.Count == 0)
         {
             CompleteOutput();
         }
@@ -513,36 +471,38 @@ internal sealed class TcpConnection : ActorBase
             return;
         }
 
-        if (_closing?.Event is Tcp.ConfirmedClosed && !_peerClosed && _handler is not null && Socket is { } socket)
+        if (_closing?.Event is Tcp.ConfirmedClosed && !_peerClosed && _handler is not null)
         {
-            HalfClose(socket);
+            HalfClose();
             return;
         }
 
+        // Every write was handed to the kernel, which sends it before the FIN that closing the socket queues behind it.
         _outputCompleted = true;
-        _output.Complete();
-        if (_peerClosed || _handler is null)
+        StopReadLoop();
+        try
         {
-            // The read side is already done (or never started): nothing more will tell us it closed.
-            FinishClose();
-            return;
+            _socket.Shutdown(SocketShutdown.Both);
+        }
+        catch (Exception ex) when (ex is SocketException or ObjectDisposedException)
+        {
+            // The peer already reset it: closing is all that is left to do.
         }
 
-        // Kestrel closes the socket once its send loop has sent everything; the read loop then ends and reports it.
-        WaitForTransportClose(_connection, Self);
+        _socket.Dispose();
+        FinishClose();
     }
 
     /// <summary>
-    /// ConfirmedClose: every write was handed to the socket (flushes complete only then), so FIN now follows the last byte. Kestrel's
-    /// output stays open, since completing it closes both directions; the read loop goes on and its end (the peer's FIN) finishes the
-    /// close. A handler that suspended reading defers that, as in Akka.
+    /// ConfirmedClose: every write was handed to the socket (acks come only then), so FIN now follows the last byte. The read loop goes
+    /// on and its end (the peer's FIN) finishes the close. A handler that suspended reading defers that, as in Akka.
     /// </summary>
-    private void HalfClose(Socket socket)
+    private void HalfClose()
     {
         _halfClosed = true;
         try
         {
-            socket.Shutdown(SocketShutdown.Send);
+            _socket.Shutdown(SocketShutdown.Send);
         }
         catch (Exception ex) when (ex is SocketException or ObjectDisposedException)
         {
@@ -552,9 +512,6 @@ internal sealed class TcpConnection : ActorBase
         }
     }
 
-    private static void WaitForTransportClose(ConnectionContext connection, IActorRef self) =>
-        connection.ConnectionClosed.Register(static s => ((IActorRef)s!).Tell(TransportClosed.Instance, null), self);
-
     private void FinishClose()
     {
         if (_closing is { } closing)
@@ -562,11 +519,12 @@ internal sealed class TcpConnection : ActorBase
             SendClosedEvent(closing.Event, closing.Closer, closing.Reason);
         }
 
-        if (_halfClosed && !_outputCompleted)
+        if (!_outputCompleted)
         {
-            // Both FINs are through: completing the output lets Kestrel close the socket gracefully (an abort would reset it).
+            // Both FINs are through (ConfirmedClose) or the read side ended first: a plain close is graceful now.
             _outputCompleted = true;
-            _output.Complete();
+            StopReadLoop();
+            _socket.Dispose();
         }
 
         Context.Stop(Self);
@@ -601,11 +559,11 @@ internal sealed class TcpConnection : ActorBase
     {
         _outputCompleted = true;
         StopReadLoop();
-        if (reset && Socket is { } socket)
+        if (reset)
         {
             try
             {
-                socket.LingerState = new LingerOption(true, 0); // close with RST, not FIN
+                _socket.LingerState = new LingerOption(true, 0); // close with RST, not FIN
             }
             catch (Exception ex) when (ex is SocketException or ObjectDisposedException)
             {
@@ -613,176 +571,55 @@ internal sealed class TcpConnection : ActorBase
             }
         }
 
-        _connection.Abort(new ConnectionAbortedException(reset ? "aborted (reset)" : "aborted"));
+        _socket.Dispose();
     }
 
     /// <summary>
     /// Ends the read loop without a cancellation token (which would cost every connection a token source and a registration per read):
-    /// its pending or next read returns cancelled, which only this actor asks for, and a loop waiting at the gate is let through to it.
+    /// the loop checks the gate after every wait and receive, and closing the socket completes a receive in progress.
     /// </summary>
-    private void StopReadLoop()
+    private void StopReadLoop() => _readGate.Stop();
+
+    private EndPoint? LocalEndPoint()
     {
-        _readGate.Stop();
-        _connection.Transport.Input.CancelPendingRead();
+        try
+        {
+            return _socket.LocalEndPoint;
+        }
+        catch (Exception ex) when (ex is SocketException or ObjectDisposedException)
+        {
+            return null;
+        }
     }
 
     private void ApplySocketOptions()
     {
-        if (_tcp.Settings.KeepAlive && Socket is { } socket)
+        if (_tcp.Settings.KeepAlive)
         {
             try
             {
-                socket.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.KeepAlive, true);
+                _socket.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.KeepAlive, true);
             }
             catch (Exception ex) when (ex is SocketException or ObjectDisposedException)
             {
-                Log.LogDebug(ex, "Could not enable keep-alive for {Remote}", _connection.RemoteEndPoint);
+                Log.LogDebug(ex, "Could not enable keep-alive for {Remote}", Remote);
             }
         }
-    }
-
-    private static long SizeOf(Tcp.WriteCommand command)
-    {
-        if (command is Tcp.Write write)
-        {
-            return write.Data.Count;
-        }
-
-        long total = 0;
-        foreach (var part in ((Tcp.CompoundWrite)command).Writes)
-        {
-            total += part.Data.Count;
-        }
-
-        return total;
     }
 
     /// <summary>Socket errors become one of a few classes: reset by the peer, aborted, or unexpected (with the message).</summary>
     private static string Classify(Exception error) => error switch
     {
-        ConnectionResetException => "reset: " + error.Message,
-        ConnectionAbortedException => "aborted: " + error.Message,
-        SocketException { SocketErrorCode: SocketError.ConnectionReset } => "reset: " + error.Message,
-        OperationCanceledException => "aborted: " + error.Message,
+        SocketException { SocketErrorCode: SocketError.ConnectionReset or SocketError.Shutdown } => "reset: " + error.Message, // Shutdown = EPIPE
+        SocketException { SocketErrorCode: SocketError.ConnectionAborted or SocketError.OperationAborted } => "aborted: " + error.Message,
+        ObjectDisposedException or OperationCanceledException => "aborted: " + error.Message,
+        IOException { InnerException: { } inner } => Classify(inner),
         _ => "unexpected: " + error.Message,
     };
 
-    /// <summary>Chunks the read loop delivers before it lets its thread run other queued work (see the loop).</summary>
-    private const int ChunksBetweenYields = 4;
-
-    /// <summary>
-    /// Reads until the peer's FIN, an error or <see cref="StopReadLoop"/>, telling the handler each chunk directly (the connection actor
-    /// is not on this path). Each chunk is copied out of the transport's pooled buffer before it is released, so no pooled byte escapes.
-    /// The loop is an inline delivery source: a handler on <see cref="Tcp.IODispatcherId"/> handles the chunk on this thread, and its
-    /// writes to this connection (also on that dispatcher) are written and flushed there too, so an echo costs no thread hop.
-    /// </summary>
-    /// <remarks>An idle connection keeps this method's state machine alive while it waits, so it holds little: the chunk handling is
-    /// in <see cref="DeliverChunk"/>, whose locals (read result, buffers) are not kept across the waits.</remarks>
-    private static async Task ReadLoopAsync(PipeReader input, IActorRef handler, IActorRef self, ReadGate gate, int maxChunk, TcpMetrics metrics)
-    {
-        var chunksWithoutYield = 0;
-        try
-        {
-            while (true)
-            {
-                await gate.WaitAsync().ConfigureAwait(false);
-                var read = input.ReadAsync();
-                if (!read.IsCompleted)
-                {
-                    chunksWithoutYield = 0; // the loop waits for data: its thread runs other work meanwhile
-                }
-
-                var step = DeliverChunk(await read.ConfigureAwait(false), input, handler, self, maxChunk, metrics);
-                if (step is ReadStep.Delivered or ReadStep.DeliveredLast && ++chunksWithoutYield >= ChunksBetweenYields)
-                {
-                    // While data keeps arriving, ReadAsync completes synchronously and this loop never gives its thread back. Work
-                    // queued on that thread's local queue (the connection actor with the handler's SuspendReading) then waits
-                    // behind it, and a client that never reads could push gigabytes into memory before reading stopped.
-                    chunksWithoutYield = 0;
-                    await Task.Yield();
-                }
-
-                if (step is ReadStep.Ended or ReadStep.DeliveredLast)
-                {
-                    self.Tell(new ReadCompleted(null), null);
-                    return;
-                }
-
-                if (step is ReadStep.Stopped)
-                {
-                    self.Tell(new ReadCompleted(new OperationCanceledException("The read loop was stopped.")), null);
-                    return;
-                }
-            }
-        }
-        catch (Exception ex)
-        {
-            // Everything becomes a message: a connection's failure must not surface on the thread pool.
-            self.Tell(new ReadCompleted(ex), null);
-        }
-        finally
-        {
-            await input.CompleteAsync().ConfigureAwait(false);
-        }
-    }
-
-    /// <summary>Tells the handler the next chunk (at most <paramref name="maxChunk"/> bytes) of <paramref name="result"/> and consumes it.</summary>
-    private static ReadStep DeliverChunk(ReadResult result, PipeReader input, IActorRef handler, IActorRef self, int maxChunk, TcpMetrics metrics)
-    {
-        var buffer = result.Buffer;
-        if (result.IsCanceled)
-        {
-            // Only StopReadLoop cancels a read: whatever came with it is not delivered, as a cancelled read would not have been.
-            input.AdvanceTo(buffer.Start);
-            return ReadStep.Stopped;
-        }
-
-        if (buffer.IsEmpty)
-        {
-            input.AdvanceTo(buffer.End);
-            return result.IsCompleted ? ReadStep.Ended : ReadStep.Empty;
-        }
-
-        var chunk = buffer.Length > maxChunk ? buffer.Slice(0, maxChunk) : buffer;
-        var received = new Tcp.Received(ByteString.CopyFrom(chunk));
-        var previous = Mailbox.EnterInlineSource();
-        try
-        {
-            handler.Tell(received, self); // a handler on io-dispatcher runs here, on this I/O thread
-        }
-        finally
-        {
-            Mailbox.ExitInlineSource(previous);
-        }
-
-        metrics.BytesReceived(chunk.Length); // counted as read, so a long-lived connection shows up before it ends
-        input.AdvanceTo(chunk.End);
-        return chunk.Length == buffer.Length && result.IsCompleted ? ReadStep.DeliveredLast : ReadStep.Delivered;
-    }
-
-    private readonly record struct PendingWrite(Tcp.WriteCommand Command, IActorRef Sender, long Bytes);
-
     private sealed record Closing(Tcp.ConnectionClosed Event, IActorRef? Closer, string Reason);
 
-    private sealed record FlushCompleted(FlushResult Result, Exception? Error) : IDeadLetterSuppression;
-
-    private sealed record ReadCompleted(Exception? Error) : IDeadLetterSuppression;
-
-    /// <summary>What one <see cref="DeliverChunk"/> did: delivered a chunk (the last one, before the peer's FIN), found nothing, found the
-    /// peer's FIN, or found the loop stopped.</summary>
-    private enum ReadStep
-    {
-        Delivered,
-        DeliveredLast,
-        Empty,
-        Ended,
-        Stopped,
-    }
-
-    private sealed class TransportClosed : IDeadLetterSuppression
-    {
-        public static TransportClosed Instance { get; } = new();
-    }
+    private sealed record SendCompleted(Exception? Error) : IDeadLetterSuppression;
 
     private sealed class RegisterTimeout : IDeadLetterSuppression
     {

@@ -1,11 +1,9 @@
-using System.IO.Pipelines;
 using System.Runtime.CompilerServices;
-using Microsoft.AspNetCore.Server.Kestrel.Transport.Sockets;
 
 namespace ActorEcho.IO.Internal;
 
 /// <summary>
-/// One per actor system: the TCP settings, Kestrel's socket connection factory and the <c>/system/IO-TCP</c> manager actor.
+/// One per actor system: the TCP settings, metrics, the open-connection count and the <c>/system/IO-TCP</c> manager actor.
 /// Created on first use of <see cref="Tcp.Manager"/>.
 /// </summary>
 internal sealed class TcpExtension
@@ -17,24 +15,9 @@ internal sealed class TcpExtension
         System = system;
         Settings = TcpSettings.FromConfiguration(system.Configuration);
         Metrics = new TcpMetrics(system.Name);
-        EnsureFlushWaitsForSend();
-        ConnectionFactory = new SocketConnectionContextFactory(
-            new SocketConnectionFactoryOptions
-            {
-                MaxReadBufferSize = Settings.ReceiveBufferSize,
-                MaxWriteBufferSize = TcpConnection.OutputPauseThreshold, // acks mean "handed to the socket"; see there
-                WaitForDataBeforeAllocatingBuffer = Settings.WaitForDataBeforeAllocatingBuffer,
-                UnsafePreferInlineScheduling = Settings.InlineScheduling,
-            },
-            system.LoggerFactory.CreateLogger("ActorEcho.IO.Transport"));
         Manager = system.SystemActorOf(Props.Create(() => new TcpManager(this)).WithDispatcher("internal-dispatcher"), "IO-TCP");
         system.WhenTerminated.ContinueWith(
-            static (_, s) =>
-            {
-                var extension = (TcpExtension)s!;
-                extension.Metrics.Dispose();
-                extension.ConnectionFactory.Dispose();
-            },
+            static (_, s) => ((TcpExtension)s!).Metrics.Dispose(),
             this,
             CancellationToken.None,
             TaskContinuationOptions.ExecuteSynchronously,
@@ -48,12 +31,6 @@ internal sealed class TcpExtension
     public TcpMetrics Metrics { get; }
 
     private int _openConnections;
-
-    /// <summary>
-    /// Wraps each accepted socket in Kestrel's pipe-based connection. The listener accepts on its own socket (not Kestrel's
-    /// listener, which retries every accept error at once and so spins on EMFILE) and hands the sockets here.
-    /// </summary>
-    public SocketConnectionContextFactory ConnectionFactory { get; }
 
     public IActorRef Manager { get; }
 
@@ -75,21 +52,6 @@ internal sealed class TcpExtension
         }
 
         return Math.Max(0, soft - (open - OpenConnections) - Settings.DescriptorReserve);
-    }
-
-    /// <summary>
-    /// Acks rely on Kestrel's output pipe pausing at 1 byte and resuming at none left (see <see cref="TcpConnection.OutputPauseThreshold"/>):
-    /// Kestrel asks for a resume threshold of 0, which the runtime's <see cref="PipeOptions"/> raises to 1. A runtime that took 0
-    /// literally would never resume a paused writer, hanging every write, so refuse to start instead.
-    /// </summary>
-    private static void EnsureFlushWaitsForSend()
-    {
-        var options = new PipeOptions(pauseWriterThreshold: TcpConnection.OutputPauseThreshold, resumeWriterThreshold: TcpConnection.OutputPauseThreshold / 2);
-        if (options.ResumeWriterThreshold != 1)
-        {
-            throw new PlatformNotSupportedException(
-                $"This runtime's PipeOptions keeps a resume threshold of {options.ResumeWriterThreshold} for a pause threshold of 1; ActorEcho.IO needs 1 (ack after send).");
-        }
     }
 
     public static TcpExtension Get(ActorSystem system)

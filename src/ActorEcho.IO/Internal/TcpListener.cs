@@ -2,20 +2,18 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using ActorEcho.Actors.Supervision;
-using Microsoft.AspNetCore.Connections;
-using Microsoft.AspNetCore.Server.Kestrel.Transport.Sockets;
 using Microsoft.Extensions.Logging;
 
 namespace ActorEcho.IO.Internal;
 
 /// <summary>
-/// INTERNAL API. One per <see cref="Tcp.Bind"/>: binds its own listening socket (Kestrel wraps the accepted ones), answers the binder with
+/// INTERNAL API. One per <see cref="Tcp.Bind"/>: binds its listening socket, answers the binder with
 /// <see cref="Tcp.Bound"/> (or <see cref="Tcp.CommandFailed"/>), and turns each accepted socket into a child <see cref="TcpConnection"/>.
 /// </summary>
 /// <remarks>
 /// Accepting runs in <c>batch-accept-limit</c> async loops that only tell this actor what they accepted; all state changes happen
 /// here. Accept errors never stop the listener: an aborted handshake is skipped, EMFILE and other errors make the loop back off
-/// (Kestrel's own listener retries them at once, which spins on EMFILE), and the error is logged at most once per second.
+/// (retrying at once would spin while descriptors are short), and the error is logged at most once per second.
 /// Connections beyond <c>max-connections</c> are accepted and closed at once, so the kernel's backlog does not fill with clients
 /// that will never be served. After <see cref="Tcp.Unbind"/> the connections stay open; the
 /// listener stops when the last one closes.
@@ -117,7 +115,7 @@ internal sealed class TcpListener : ActorBase
         _commander.Tell(new Tcp.Bound(endPoint), Self);
         for (var i = 0; i < _tcp.Settings.BatchAcceptLimit; i++)
         {
-            _ = AcceptLoopAsync(listener, _tcp.ConnectionFactory, Self, _acceptCredits, _tcp.Settings, _stopAccepting.Token);
+            _ = AcceptLoopAsync(listener, Self, _acceptCredits, _tcp.Settings, _stopAccepting.Token);
         }
 
         return true;
@@ -137,7 +135,7 @@ internal sealed class TcpListener : ActorBase
         switch (message)
         {
             case Accepted accepted:
-                OnAccepted(accepted.Connection);
+                OnAccepted(accepted.Socket);
                 return true;
             case AcceptFailed failed:
                 LogAcceptError(failed.Error);
@@ -175,7 +173,7 @@ internal sealed class TcpListener : ActorBase
         }
     }
 
-    private void OnAccepted(ConnectionContext connection)
+    private void OnAccepted(Socket socket)
     {
         var max = _tcp.Settings.MaxConnections;
         var overBudget = _descriptorBudget is { } budget && _tcp.OpenConnections >= budget;
@@ -202,8 +200,7 @@ internal sealed class TcpListener : ActorBase
                 _refusedSinceLog = 0;
             }
 
-            connection.Abort(new ConnectionAbortedException(overBudget ? "open-file limit reached" : _unbound ? "unbound" : "max-connections reached"));
-            _ = connection.DisposeAsync().AsTask();
+            socket.Dispose(); // the client sees the connection closed at once
             return;
         }
 
@@ -211,7 +208,7 @@ internal sealed class TcpListener : ActorBase
         _tcp.ConnectionsOpened(1);
         _tcp.Metrics.Accepted();
         var name = "conn-" + (++_connectionCounter).ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var child = Context.ActorOf(TcpConnection.CreateProps(_tcp, connection, _bind.Handler, _bind.PullMode), name);
+        var child = Context.ActorOf(TcpConnection.CreateProps(_tcp, socket, _bind.Handler, _bind.PullMode), name);
         Context.Watch(child);
     }
 
@@ -261,8 +258,8 @@ internal sealed class TcpListener : ActorBase
     }
 
     /// <summary>
-    /// Binds and listens on our own socket with the Bind's backlog. "Address in use" becomes Kestrel's <see cref="AddressInUseException"/>
-    /// (as with Kestrel's own listener); other bind errors stay <see cref="SocketException"/>s.
+    /// Binds and listens with the Bind's backlog. A bind error is the <see cref="SocketException"/> itself (its <see cref="SocketException.SocketErrorCode"/>
+    /// says why: address in use, access denied...).
     /// </summary>
     private Task<ListenerBound> BindAsync()
     {
@@ -279,11 +276,6 @@ internal sealed class TcpListener : ActorBase
             socket.Listen(_bind.Backlog);
             return Task.FromResult(new ListenerBound(socket));
         }
-        catch (SocketException ex) when (ex.SocketErrorCode == SocketError.AddressAlreadyInUse)
-        {
-            socket.Dispose();
-            return Task.FromException<ListenerBound>(new AddressInUseException(ex.Message, ex));
-        }
         catch (Exception ex)
         {
             socket.Dispose();
@@ -296,7 +288,7 @@ internal sealed class TcpListener : ActorBase
     /// takes one credit granted by <see cref="Tcp.ResumeAccepting"/>.
     /// </summary>
     private static async Task AcceptLoopAsync(
-        Socket listener, SocketConnectionContextFactory factory, IActorRef self, SemaphoreSlim? credits, TcpSettings settings, CancellationToken stop)
+        Socket listener, IActorRef self, SemaphoreSlim? credits, TcpSettings settings, CancellationToken stop)
     {
         var backoff = settings.AcceptErrorInitialBackoff;
         while (!stop.IsCancellationRequested)
@@ -318,7 +310,7 @@ internal sealed class TcpListener : ActorBase
 
                 ConfigureAccepted(socket, settings);
                 backoff = settings.AcceptErrorInitialBackoff;
-                self.Tell(new Accepted(factory.Create(socket)), null);
+                self.Tell(new Accepted(socket), null);
             }
             catch (OperationCanceledException) when (stop.IsCancellationRequested)
             {
@@ -370,7 +362,7 @@ internal sealed class TcpListener : ActorBase
 
     private sealed record ListenerUnbound(IActorRef Requester);
 
-    private sealed record Accepted(ConnectionContext Connection) : IDeadLetterSuppression;
+    private sealed record Accepted(Socket Socket) : IDeadLetterSuppression;
 
     private sealed record AcceptFailed(Exception Error) : IDeadLetterSuppression;
 }

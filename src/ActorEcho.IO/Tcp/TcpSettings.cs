@@ -16,7 +16,7 @@ public sealed class TcpSettings
 
     private TcpSettings(IConfiguration c)
     {
-        ReceiveBufferSize = (int)c.GetByteSize(Section + "receive-buffer-size", 1 << 20, 1024, int.MaxValue);
+        ReceiveBufferSize = (int)c.GetByteSize(Section + "receive-buffer-size", 64 << 10, 1024, 16 << 20);
         MaxReceivedChunk = (int)c.GetByteSize(Section + "max-received-chunk", 64 << 10, 1, int.MaxValue);
         WriteQueueMaxBytes = (int)c.GetByteSize(Section + "write-queue-max-bytes", 1 << 20, 1, int.MaxValue);
         MaxConnections = c.GetInt32(Section + "max-connections", 100_000, min: 0);
@@ -24,7 +24,6 @@ public sealed class TcpSettings
         BatchAcceptLimit = c.GetInt32(Section + "batch-accept-limit", 2, min: 1);
         NoDelay = c.GetBoolean(Section + "tcp-nodelay", true);
         KeepAlive = c.GetBoolean(Section + "keep-alive", false);
-        InlineScheduling = c.GetBoolean(Section + "inline-scheduling", true);
         WaitForDataBeforeAllocatingBuffer = c.GetBoolean(Section + "wait-for-data-before-allocating-buffer", true);
         Backlog = c.GetInt32(Section + "backlog", 1024, min: 1);
         DescriptorReserve = c.GetInt32(Section + "descriptor-reserve", 64, min: 0);
@@ -32,7 +31,10 @@ public sealed class TcpSettings
         AcceptErrorMaxBackoff = c.GetPositiveDuration(Section + "accept-error-max-backoff", TimeSpan.FromSeconds(1));
     }
 
-    /// <summary><c>receive-buffer-size</c>: bytes read ahead before the transport pauses reading.</summary>
+    /// <summary>
+    /// <c>receive-buffer-size</c>: the pooled buffer one receive call reads into, so the most a connection reads ahead of its handler
+    /// (the kernel's socket buffer holds the rest).
+    /// </summary>
     public int ReceiveBufferSize { get; }
 
     /// <summary><c>max-received-chunk</c>: the largest <see cref="Tcp.Received"/>.</summary>
@@ -55,14 +57,6 @@ public sealed class TcpSettings
 
     /// <summary><c>keep-alive</c>.</summary>
     public bool KeepAlive { get; }
-
-    /// <summary>
-    /// <c>inline-scheduling</c>: run the transport's pipe continuations (our read loop, flush completions) on the socket I/O thread
-    /// instead of a thread-pool hop (Kestrel's UnsafePreferInlineScheduling). Safe here because that code never blocks: it copies
-    /// and tells the handler. A handler on <see cref="Tcp.IODispatcherId"/> then runs on that thread too; other handlers run on
-    /// the thread pool.
-    /// </summary>
-    public bool InlineScheduling { get; }
 
     /// <summary>
     /// <c>wait-for-data-before-allocating-buffer</c>: an idle connection holds no receive buffer (a zero-byte read waits for

@@ -1,5 +1,4 @@
 using System.Net.Sockets;
-using Microsoft.AspNetCore.Connections;
 
 namespace ActorEcho.Server.Hosting;
 
@@ -13,7 +12,6 @@ internal static class BindFailureReason
         {
             var reason = current switch
             {
-                AddressInUseException => "address already in use",
                 SocketException socket => Describe(socket.SocketErrorCode),
                 _ => null,
             };

@@ -3,7 +3,6 @@ using System.Net.Sockets;
 using System.Text;
 using ActorEcho.IO.Buffers;
 using ActorEcho.IO.Tests.Tcp.Infrastructure;
-using Microsoft.AspNetCore.Connections;
 using Xunit.Abstractions;
 
 namespace ActorEcho.IO.Tests.Tcp;
@@ -43,7 +42,7 @@ public sealed class TcpListenerTests(ITestOutputHelper output) : TcpTestKit(null
 
         var failed = await ExpectMsgAsync<IO.Tcp.CommandFailed>(Wait);
         Assert.Same(bind, failed.Cmd);
-        Assert.IsType<AddressInUseException>(failed.Cause);
+        Assert.Equal(SocketError.AddressAlreadyInUse, Assert.IsType<SocketException>(failed.Cause).SocketErrorCode);
         var listener = await WatchAsync(LastSender);
         await ExpectTerminatedAsync(listener, Wait);
         await bindHandler.ExpectNoMsgAsync(TimeSpan.FromMilliseconds(100));

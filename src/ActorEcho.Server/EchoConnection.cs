@@ -36,8 +36,9 @@ namespace ActorEcho.Server;
 /// </remarks>
 internal sealed partial class EchoConnection : ActorBase
 {
-    private readonly IActorRef _connection;
-    private readonly EndPoint _remote;
+    /// <summary>The TCP connection actor; with the server's shared props it is the sender of the first message, <see cref="Tcp.Connected"/>.</summary>
+    private IActorRef _connection;
+    private EndPoint? _remote;
 
     /// <summary>The server's settings, shared by all its connections (not copied: an idle connection should cost little).</summary>
     private readonly EchoServerSettings _settings;
@@ -61,9 +62,9 @@ internal sealed partial class EchoConnection : ActorBase
     private string? _reason;
     private string? _reasonDetail;
 
-    private EchoConnection(IActorRef connection, EndPoint remote, EchoServerSettings settings, int greetingBytes)
+    private EchoConnection(IActorRef? connection, EndPoint? remote, EchoServerSettings settings, int greetingBytes)
     {
-        _connection = connection;
+        _connection = connection ?? ActorRefs.Nobody;
         _remote = remote;
         _settings = settings;
         _metrics = EchoServerMetrics.Get(Context.System);
@@ -80,6 +81,14 @@ internal sealed partial class EchoConnection : ActorBase
     public static Props CreateProps(IActorRef connection, EndPoint remote, EchoServerSettings settings, int greetingBytes) =>
         Props.Create(() => new EchoConnection(connection, remote, settings, greetingBytes)).WithDispatcher(Tcp.IODispatcherId);
 
+    /// <summary>
+    /// Props shared by every connection of one server: each handler learns its connection from its first message, the connection's
+    /// <see cref="Tcp.Connected"/> forwarded by the server (so the connection is its sender). One recipe instead of a recipe and a
+    /// closure per connection saves an idle connection about 240 bytes.
+    /// </summary>
+    internal static Props CreateSharedProps(EchoServerSettings settings, int greetingBytes) =>
+        Props.Create(() => new EchoConnection(null, null, settings, greetingBytes)).WithDispatcher(Tcp.IODispatcherId);
+
     private long Outstanding => _written - _acked + _refusedBytes;
 
     private ILogger Log => _log ??= Context.GetLogger();
@@ -89,6 +98,14 @@ internal sealed partial class EchoConnection : ActorBase
 
     /// <inheritdoc />
     protected override void PreStart()
+    {
+        if (!_connection.IsNobody())
+        {
+            Attach();
+        }
+    }
+
+    private void Attach()
     {
         Context.Watch(_connection);
         if (_settings.IdleTimeout is { } idle)
@@ -122,6 +139,14 @@ internal sealed partial class EchoConnection : ActorBase
     /// <inheritdoc />
     protected override bool Receive(object message)
     {
+        if (message is Tcp.Connected connected && _connection.IsNobody())
+        {
+            _connection = Sender;
+            _remote = connected.RemoteAddress;
+            Attach();
+            return true;
+        }
+
         try
         {
             return Echoing(message);

@@ -33,6 +33,7 @@ public sealed partial class EchoServer : ActorBase, IWithTimers
     private readonly EchoServerSettings _settings;
     private readonly ILogger _log;
     private readonly Tcp.Write? _greeting;
+    private readonly Props _connectionProps;
     private readonly Receive _binding;
     private readonly Receive _backingOff;
     private readonly Receive _listening;
@@ -58,6 +59,7 @@ public sealed partial class EchoServer : ActorBase, IWithTimers
         _log = Context.GetLogger();
         _backoff = settings.RebindInitialBackoff;
         _greeting = settings.Greeting.Length == 0 ? null : new Tcp.Write(ByteString.FromString(settings.Greeting + "\n"));
+        _connectionProps = EchoConnection.CreateSharedProps(settings, _greeting?.Data.Count ?? 0);
         _binding = Binding;
         _backingOff = BackingOff;
         _listening = Listening;
@@ -346,7 +348,8 @@ public sealed partial class EchoServer : ActorBase, IWithTimers
     private void OnConnected(Tcp.Connected connected, IActorRef connection)
     {
         var name = "conn-" + (++_connectionCounter).ToString(CultureInfo.InvariantCulture);
-        var handler = Context.ActorOf(EchoConnection.CreateProps(connection, connected.RemoteAddress, _settings, _greeting?.Data.Count ?? 0), name);
+        var handler = Context.ActorOf(_connectionProps, name);
+        handler.Tell(connected, connection); // its first message: whom it serves
         Context.Watch(handler);
         _connections++;
         if (_greeting is { } greeting)

@@ -15,7 +15,8 @@ namespace ActorEcho.Benchmarks.IdleConnections;
 /// </summary>
 /// <remarks>
 /// <c>--hold-seconds S</c> keeps the connections open after the measurement, for a heap breakdown by type from outside
-/// (<c>dotnet-dump collect -p PID</c>, then <c>dumpheap -stat</c> against a run with N = 0).
+/// (<c>dotnet-dump collect -p PID</c>, then <c>dumpheap -stat</c> against a run with N = 0). <c>--allocations</c> adds what the
+/// connections allocated by type, garbage included (<see cref="AllocationSampler"/>).
 /// </remarks>
 internal static class IdleConnectionMemory
 {
@@ -28,6 +29,7 @@ internal static class IdleConnectionMemory
         var plain = args.Contains("plain");
         var holdIndex = Array.IndexOf(args, "--hold-seconds");
         var hold = holdIndex >= 0 ? TimeSpan.FromSeconds(int.Parse(args[holdIndex + 1], CultureInfo.InvariantCulture)) : TimeSpan.Zero;
+        using var sampler = args.Contains("--allocations") ? new AllocationSampler() : null;
 
         // As both servers' hosts do: socket completions on the epoll thread (read once, before the first socket).
         Environment.SetEnvironmentVariable("DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS", "1");
@@ -40,6 +42,7 @@ internal static class IdleConnectionMemory
         await WaitForQuietAsync();
         var before = MemorySnapshot.Take();
         var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
+        sampler?.Start();
 
         using var client = StartClient(server.Port, count);
         var ready = await client.StandardOutput.ReadLineAsync();
@@ -52,6 +55,7 @@ internal static class IdleConnectionMemory
         await WaitForAsync(() => SocketDescriptors.Count() >= sockets + count, $"{count:N0} accepted connections");
         await WaitForQuietAsync();
         var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
+        sampler?.Stop();
         var after = MemorySnapshot.Take();
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"server: {(plain ? "plain-dotnet" : "actorecho")}; idle connections: {count:N0}; GC: {(GCSettings.IsServerGC ? "server" : "workstation")}, concurrent {IsConcurrent()}"));
@@ -60,6 +64,7 @@ internal static class IdleConnectionMemory
         Report("GC committed", before.Committed, after.Committed, count);
         Report("process RSS", before.Rss, after.Rss, count);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {"allocated (all, garbage too)",-24} {allocated / 1048576.0,8:N1} MiB in total: {allocated / (double)Math.Max(1, count),8:N0} B per connection"));
+        sampler?.Report(count);
         if (hold > TimeSpan.Zero)
         {
             Console.WriteLine($"holding {count:N0} connections for {hold.TotalSeconds:N0} s; pid {Environment.ProcessId}");

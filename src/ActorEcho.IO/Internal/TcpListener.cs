@@ -27,6 +27,7 @@ internal sealed class TcpListener : ActorBase
     private readonly ILogger _log;
     private readonly CancellationTokenSource _stopAccepting = new();
     private readonly SemaphoreSlim? _acceptCredits;
+    private readonly Props _connectionProps;
     private Socket? _listener;
     private Task<ListenerBound>? _binding;
     private bool _bindCompleted;
@@ -45,6 +46,7 @@ internal sealed class TcpListener : ActorBase
         _commander = commander;
         _log = Context.GetLogger();
         _acceptCredits = bind.PullMode ? new SemaphoreSlim(0) : null;
+        _connectionProps = TcpConnection.CreateProps(tcp, bind.Handler, bind.PullMode);
     }
 
     public static Props CreateProps(TcpExtension tcp, Tcp.Bind bind, IActorRef commander) =>
@@ -134,8 +136,8 @@ internal sealed class TcpListener : ActorBase
     {
         switch (message)
         {
-            case Accepted accepted:
-                OnAccepted(accepted.Socket);
+            case AcceptedSocket accepted:
+                OnAccepted(accepted);
                 return true;
             case AcceptFailed failed:
                 LogAcceptError(failed.Error);
@@ -173,7 +175,7 @@ internal sealed class TcpListener : ActorBase
         }
     }
 
-    private void OnAccepted(Socket socket)
+    private void OnAccepted(AcceptedSocket accepted)
     {
         var max = _tcp.Settings.MaxConnections;
         var overBudget = _descriptorBudget is { } budget && _tcp.OpenConnections >= budget;
@@ -200,7 +202,7 @@ internal sealed class TcpListener : ActorBase
                 _refusedSinceLog = 0;
             }
 
-            socket.Dispose(); // the client sees the connection closed at once
+            accepted.Socket.Dispose(); // the client sees the connection closed at once
             return;
         }
 
@@ -208,7 +210,8 @@ internal sealed class TcpListener : ActorBase
         _tcp.ConnectionsOpened(1);
         _tcp.Metrics.Accepted();
         var name = "conn-" + (++_connectionCounter).ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var child = Context.ActorOf(TcpConnection.CreateProps(_tcp, socket, _bind.Handler, _bind.PullMode), name);
+        var child = Context.ActorOf(_connectionProps, name);
+        child.Tell(accepted, Self); // its first message: the socket it serves
         Context.Watch(child);
     }
 
@@ -310,7 +313,7 @@ internal sealed class TcpListener : ActorBase
 
                 ConfigureAccepted(socket, settings);
                 backoff = settings.AcceptErrorInitialBackoff;
-                self.Tell(new Accepted(socket), null);
+                self.Tell(new AcceptedSocket(socket), null);
             }
             catch (OperationCanceledException) when (stop.IsCancellationRequested)
             {
@@ -361,8 +364,6 @@ internal sealed class TcpListener : ActorBase
     private sealed record ListenerBound(Socket Listener);
 
     private sealed record ListenerUnbound(IActorRef Requester);
-
-    private sealed record Accepted(Socket Socket) : IDeadLetterSuppression;
 
     private sealed record AcceptFailed(Exception Error) : IDeadLetterSuppression;
 }

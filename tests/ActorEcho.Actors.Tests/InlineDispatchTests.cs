@@ -76,12 +76,13 @@ public sealed class InlineDispatchTests(ITestOutputHelper output) : ActorEcho.Te
     [Fact]
     public async Task InlineRuns_NestNoDeeperThanInlineDepth()
     {
-        // From an inline source, a chain of idle io actors runs inline on this thread until the depth limit (2); the third link
+        // From an inline source, a chain of idle io actors runs inline on this thread until the depth limit (3); the fourth link
         // must be queued and run from the thread pool (depth 1: a fresh run, not nested). Each link reports its depth and thread.
-        var third = Sys.ActorOf(Props.Create(() => new DepthReporter(null, TestActor)).WithDispatcher(Io), "third");
+        var fourth = Sys.ActorOf(Props.Create(() => new DepthReporter(null, TestActor)).WithDispatcher(Io), "fourth");
+        var third = Sys.ActorOf(Props.Create(() => new DepthReporter(fourth, TestActor)).WithDispatcher(Io), "third");
         var second = Sys.ActorOf(Props.Create(() => new DepthReporter(third, TestActor)).WithDispatcher(Io), "second");
         var first = Sys.ActorOf(Props.Create(() => new DepthReporter(second, TestActor)).WithDispatcher(Io), "first");
-        await AwaitIdleAsync(first, second, third);
+        await AwaitIdleAsync(first, second, third, fourth);
 
         var previous = Mailbox.EnterInlineSource();
         try
@@ -94,7 +95,7 @@ public sealed class InlineDispatchTests(ITestOutputHelper output) : ActorEcho.Te
         }
 
         var reports = new Dictionary<string, DepthReport>();
-        foreach (var report in await ReceiveNAsync(3))
+        foreach (var report in await ReceiveNAsync(4))
         {
             var depthReport = Assert.IsType<DepthReport>(report);
             reports[depthReport.Name] = depthReport;
@@ -102,7 +103,8 @@ public sealed class InlineDispatchTests(ITestOutputHelper output) : ActorEcho.Te
 
         Assert.Equal(new DepthReport("first", 1, true), reports["first"]);
         Assert.Equal(new DepthReport("second", 2, true), reports["second"]);
-        Assert.True(reports["third"].Depth == 1, $"the third link ran at depth {reports["third"].Depth}: nested although inline-depth is 2");
+        Assert.Equal(new DepthReport("third", 3, true), reports["third"]);
+        Assert.True(reports["fourth"].Depth == 1, $"the fourth link ran at depth {reports["fourth"].Depth}: nested although inline-depth is 3");
     }
 
     [Fact]

@@ -91,9 +91,9 @@ internal sealed class Mailbox : IThreadPoolWorkItem
     }
 
     /// <summary>
-    /// The inline path: claims the idle mailbox and runs it on this thread. When nothing else waits (no system message, no queued
-    /// or unstashed message, not suspended) the message is handed to the actor directly, without touching the queue, so an actor
-    /// that only ever receives inline never allocates one. False when the mailbox is not idle (or is closed): post normally.
+    /// The inline path: claims the idle mailbox and runs it on this thread. When no user message waits (none queued or unstashed)
+    /// the message is handed to the actor directly after any pending system messages, without touching the queue, so an actor that
+    /// only ever receives inline never allocates one. False when the mailbox is not idle (or is closed): post normally.
     /// </summary>
     private bool TryPostInline(object message, IActorRef? sender)
     {
@@ -108,8 +108,10 @@ internal sealed class Mailbox : IThreadPoolWorkItem
             return false;
         }
 
-        if (Volatile.Read(ref _systemHead) is null && _queue is null or { IsEmpty: true } && _cell.CanProcessUserMessages && !_cell.HasUnstashed)
+        if (_queue is null or { IsEmpty: true } && !_cell.HasUnstashed)
         {
+            // Pending system messages run first in Run anyway (a new child's Create, say): only if they leave the actor unable to take
+            // user messages does the message go to the queue. So the first message a parent tells a child it just created costs no queue.
             Run(new Envelope(message, sender));
         }
         else
@@ -154,6 +156,52 @@ internal sealed class Mailbox : IThreadPoolWorkItem
 
     public void PostSystem(SystemMessage message)
     {
+        PushSystem(message);
+        if (Volatile.Read(ref _closed) != 0)
+        {
+            _cell.HandleDeadSystemMessages(TakeSystemMessages());
+            return;
+        }
+
+        if (message is Watch or Unwatch && CanRunInlineHere() && TryClaim())
+        {
+            // Bookkeeping that runs no user code: applied at once, the watched actor stays idle, so a message that follows (a
+            // connection's Register after its handler's Watch, say) is handed over inline instead of creating a queue.
+            Run(null);
+            return;
+        }
+
+        TrySchedule();
+    }
+
+    /// <summary>
+    /// Posts a new child's <c>Create</c>. From its parent's turn, on a dispatcher that runs actors inline, the child is created right
+    /// here (constructor and <c>PreStart</c> on this thread), so the parent's first message to it finds it idle and is handed over
+    /// without a queue: a connection actor started with one message then costs no mailbox queue (about 650 bytes).
+    /// </summary>
+    public void PostCreate(SystemMessage create)
+    {
+        if (!CanRunInlineHere())
+        {
+            PostSystem(create);
+            return;
+        }
+
+        PushSystem(create);
+        if (Volatile.Read(ref _closed) != 0)
+        {
+            _cell.HandleDeadSystemMessages(TakeSystemMessages());
+            return;
+        }
+
+        if (TryClaim())
+        {
+            Run(null);
+        }
+    }
+
+    private void PushSystem(SystemMessage message)
+    {
         SystemMessage? head;
         do
         {
@@ -161,14 +209,6 @@ internal sealed class Mailbox : IThreadPoolWorkItem
             message.Next = head;
         }
         while (Interlocked.CompareExchange(ref _systemHead, message, head) != head);
-
-        if (Volatile.Read(ref _closed) != 0)
-        {
-            _cell.HandleDeadSystemMessages(TakeSystemMessages());
-            return;
-        }
-
-        TrySchedule();
     }
 
     /// <summary>Closes the mailbox for good: queued and later user messages go to dead letters, system messages get dead-letter handling.</summary>

@@ -67,7 +67,7 @@ internal sealed partial class ActorCell
             children.Map.Add(name, child);
         }
 
-        child.Self.SendSystemMessage(new Create());
+        child.Mailbox.PostCreate(new Create());
         return child.Self;
     }
 

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Sockets;
-using ActorEcho.Actors.Scheduling;
 using Microsoft.Extensions.Logging;
 
 namespace ActorEcho.IO.Internal;
@@ -20,7 +19,7 @@ namespace ActorEcho.IO.Internal;
 /// to the thread pool. A connection actor is never restarted (its listener stops it on failure).
 /// </remarks>
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "An actor releases what it owns in PostStop.")]
-internal sealed class TcpConnection : ActorBase
+internal sealed class TcpConnection : ActorBase, RegisterTimeouts.IRegistration
 {
     private readonly TcpExtension _tcp;
     /// <summary>Set by the first message, <see cref="AcceptedSocket"/>; the props are shared by every connection of a listener.</summary>
@@ -50,8 +49,8 @@ internal sealed class TcpConnection : ActorBase
     /// <summary>Created on first use: most connections never log.</summary>
     private ILogger? _log;
 
-    /// <summary>The pending register timeout; a plain scheduled tell, not a keyed timer, so a connection keeps no timer table.</summary>
-    private ICancelable? _registerTimeout;
+    /// <summary>Until <see cref="Tcp.Register"/> (or the end); read by the extension's <see cref="RegisterTimeouts"/> from its timer thread.</summary>
+    private volatile bool _awaitsRegister;
 
     private TcpConnection(TcpExtension tcp, IActorRef bindHandler, bool pullMode)
     {
@@ -89,8 +88,10 @@ internal sealed class TcpConnection : ActorBase
     {
         _socket = socket;
         ApplySocketOptions();
-        Context.Watch(_bindHandler);
-        _registerTimeout = Context.System.Scheduler.ScheduleTellOnce(_tcp.Settings.RegisterTimeout, Self, RegisterTimeout.Instance, Self);
+
+        // Not watching the bind handler: if it dies, the listener stops, and with it this connection (PostStop closes it).
+        _awaitsRegister = true;
+        _tcp.RegisterTimeouts.Add(Self, this);
         _bindHandler.Tell(new Tcp.Connected(Remote ?? new IPEndPoint(IPAddress.None, 0), LocalEndPoint() ?? new IPEndPoint(IPAddress.None, 0)), Self);
     }
 
@@ -103,7 +104,7 @@ internal sealed class TcpConnection : ActorBase
             return;
         }
 
-        _registerTimeout?.Cancel();
+        _awaitsRegister = false;
         StopReadLoop();
         if (!_closedEventSent)
         {
@@ -118,6 +119,8 @@ internal sealed class TcpConnection : ActorBase
 
         _socket.Dispose();
     }
+
+    bool RegisterTimeouts.IRegistration.AwaitsRegister => _awaitsRegister;
 
     protected override bool Receive(object message)
     {
@@ -160,7 +163,7 @@ internal sealed class TcpConnection : ActorBase
             case ReadCompleted completed:
                 OnReadCompleted(completed);
                 return true;
-            case RegisterTimeout:
+            case RegisterTimedOut:
                 OnRegisterTimeout();
                 return true;
             case Terminated terminated:
@@ -182,16 +185,11 @@ internal sealed class TcpConnection : ActorBase
             return;
         }
 
-        _registerTimeout?.Cancel();
-        _registerTimeout = null;
+        _awaitsRegister = false;
         _handler = register.Handler;
         _keepOpenOnPeerClosed = register.KeepOpenOnPeerClosed;
         _useResumeWriting = register.UseResumeWriting;
-        if (!_handler.Equals(_bindHandler))
-        {
-            Context.Unwatch(_bindHandler);
-            Context.Watch(_handler);
-        }
+        Context.Watch(_handler);
 
         if (_closing is null)
         {
@@ -214,7 +212,7 @@ internal sealed class TcpConnection : ActorBase
 
     private void OnHandlerTerminated(IActorRef actor)
     {
-        if (actor.Equals(_handler) || (_handler is null && actor.Equals(_bindHandler)))
+        if (actor.Equals(_handler))
         {
             // Death pact: a connection without a handler is reset; there is nobody left to tell.
             Log.LogDebug("Handler {Handler} of {Remote} stopped; aborting the connection", actor.Path, Remote);
@@ -644,9 +642,4 @@ internal sealed class TcpConnection : ActorBase
     private sealed record Closing(Tcp.ConnectionClosed Event, IActorRef? Closer, string Reason);
 
     private sealed record SendCompleted(Exception? Error) : IDeadLetterSuppression;
-
-    private sealed class RegisterTimeout : IDeadLetterSuppression
-    {
-        public static RegisterTimeout Instance { get; } = new();
-    }
 }

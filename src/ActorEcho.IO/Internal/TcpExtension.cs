@@ -15,9 +15,15 @@ internal sealed class TcpExtension
         System = system;
         Settings = TcpSettings.FromConfiguration(system.Configuration);
         Metrics = new TcpMetrics(system.Name);
+        RegisterTimeouts = new RegisterTimeouts(Settings.RegisterTimeout);
         Manager = system.SystemActorOf(Props.Create(() => new TcpManager(this)).WithDispatcher("internal-dispatcher"), "IO-TCP");
         system.WhenTerminated.ContinueWith(
-            static (_, s) => ((TcpExtension)s!).Metrics.Dispose(),
+            static (_, s) =>
+            {
+                var extension = (TcpExtension)s!;
+                extension.Metrics.Dispose();
+                extension.RegisterTimeouts.Dispose();
+            },
             this,
             CancellationToken.None,
             TaskContinuationOptions.ExecuteSynchronously,
@@ -29,6 +35,9 @@ internal sealed class TcpExtension
     public TcpSettings Settings { get; }
 
     public TcpMetrics Metrics { get; }
+
+    /// <summary>One timer for the register timeouts of all connections.</summary>
+    public RegisterTimeouts RegisterTimeouts { get; }
 
     private int _openConnections;
 

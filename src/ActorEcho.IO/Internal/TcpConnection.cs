@@ -26,6 +26,7 @@ internal sealed class TcpConnection : ActorBase, RegisterTimeouts.IRegistration
     private Socket _socket = null!;
     private readonly IActorRef _bindHandler;
     private readonly ReadGate _readGate;
+    private readonly EndPoint? _listenerAddress;
     /// <summary>Writes that arrived while a send was pending; created by the first (an idle connection holds no collections).</summary>
     private Queue<PendingWrite>? _queued;
 
@@ -52,19 +53,27 @@ internal sealed class TcpConnection : ActorBase, RegisterTimeouts.IRegistration
     /// <summary>Until <see cref="Tcp.Register"/> (or the end); read by the extension's <see cref="RegisterTimeouts"/> from its timer thread.</summary>
     private volatile bool _awaitsRegister;
 
-    private TcpConnection(TcpExtension tcp, IActorRef bindHandler, bool pullMode)
+    private TcpConnection(TcpExtension tcp, IActorRef bindHandler, bool pullMode, EndPoint? listenerAddress)
     {
         _tcp = tcp;
         _bindHandler = bindHandler;
         _readGate = new ReadGate(pullMode);
+        _listenerAddress = listenerAddress;
     }
 
     /// <summary>
     /// Props for every connection of one listener; each is started by an <see cref="AcceptedSocket"/>. One shared recipe instead of a
     /// recipe and a closure per connection saves an idle connection about 240 bytes.
     /// </summary>
-    public static Props CreateProps(TcpExtension tcp, IActorRef bindHandler, bool pullMode) =>
-        Props.Create(() => new TcpConnection(tcp, bindHandler, pullMode)).WithDispatcher(Tcp.IODispatcherId);
+    /// <param name="tcp">The extension.</param>
+    /// <param name="bindHandler">Who hears <see cref="Tcp.Connected"/>.</param>
+    /// <param name="pullMode">Read only on <see cref="Tcp.ResumeReading"/>.</param>
+    /// <param name="listenerAddress">
+    /// The listener's address when it is bound to one IP address: then it is every connection's local address too, which spares each
+    /// connection a <c>getsockname</c> call and its endpoint objects. Null for a wildcard bind (the local address differs per interface).
+    /// </param>
+    public static Props CreateProps(TcpExtension tcp, IActorRef bindHandler, bool pullMode, EndPoint? listenerAddress) =>
+        Props.Create(() => new TcpConnection(tcp, bindHandler, pullMode, listenerAddress)).WithDispatcher(Tcp.IODispatcherId);
 
     private ILogger Log => _log ??= Context.GetLogger();
 
@@ -92,7 +101,7 @@ internal sealed class TcpConnection : ActorBase, RegisterTimeouts.IRegistration
         // Not watching the bind handler: if it dies, the listener stops, and with it this connection (PostStop closes it).
         _awaitsRegister = true;
         _tcp.RegisterTimeouts.Add(Self, this);
-        _bindHandler.Tell(new Tcp.Connected(Remote ?? new IPEndPoint(IPAddress.None, 0), LocalEndPoint() ?? new IPEndPoint(IPAddress.None, 0)), Self);
+        _bindHandler.Tell(new Tcp.Connected(Remote ?? new IPEndPoint(IPAddress.None, 0), _listenerAddress ?? LocalEndPoint() ?? new IPEndPoint(IPAddress.None, 0)), Self);
     }
 
     protected override void PostStop()

@@ -27,7 +27,7 @@ internal sealed class TcpListener : ActorBase
     private readonly ILogger _log;
     private readonly CancellationTokenSource _stopAccepting = new();
     private readonly SemaphoreSlim? _acceptCredits;
-    private readonly Props _connectionProps;
+    private Props? _connectionProps;
     private Socket? _listener;
     private Task<ListenerBound>? _binding;
     private bool _bindCompleted;
@@ -46,7 +46,6 @@ internal sealed class TcpListener : ActorBase
         _commander = commander;
         _log = Context.GetLogger();
         _acceptCredits = bind.PullMode ? new SemaphoreSlim(0) : null;
-        _connectionProps = TcpConnection.CreateProps(tcp, bind.Handler, bind.PullMode);
     }
 
     public static Props CreateProps(TcpExtension tcp, Tcp.Bind bind, IActorRef commander) =>
@@ -101,6 +100,8 @@ internal sealed class TcpListener : ActorBase
         _bindCompleted = true;
         _listener = listener;
         var endPoint = listener.LocalEndPoint!;
+        var oneAddress = endPoint is IPEndPoint { Address: var ip } && !ip.Equals(IPAddress.Any) && !ip.Equals(IPAddress.IPv6Any);
+        _connectionProps = TcpConnection.CreateProps(_tcp, _bind.Handler, _bind.PullMode, oneAddress ? endPoint : null);
         _log.LogDebug("Bound {Address} (backlog {Backlog}{Pull})", endPoint, _bind.Backlog, _bind.PullMode ? ", pull mode" : string.Empty);
         _descriptorBudget = _tcp.ConnectionDescriptorBudget();
         var max = _tcp.Settings.MaxConnections;
@@ -210,7 +211,7 @@ internal sealed class TcpListener : ActorBase
         _tcp.ConnectionsOpened(1);
         _tcp.Metrics.Accepted();
         var name = "conn-" + (++_connectionCounter).ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var child = Context.ActorOf(_connectionProps, name);
+        var child = Context.ActorOf(_connectionProps!, name);
         child.Tell(accepted, Self); // its first message: the socket it serves
         Context.Watch(child);
     }

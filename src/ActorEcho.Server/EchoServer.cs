@@ -347,7 +347,7 @@ public sealed partial class EchoServer : ActorBase, IWithTimers
 
     private void OnConnected(Tcp.Connected connected, IActorRef connection)
     {
-        var name = "conn-" + (++_connectionCounter).ToString(CultureInfo.InvariantCulture);
+        var name = string.Create(CultureInfo.InvariantCulture, $"conn-{++_connectionCounter}");
         var handler = Context.ActorOf(_connectionProps, name);
         handler.Tell(connected, connection); // its first message: whom it serves
         Context.Watch(handler);
@@ -367,13 +367,19 @@ public sealed partial class EchoServer : ActorBase, IWithTimers
             handler.Tell(EchoConnection.Drain.Instance, Self);
         }
 
-        _log.LogDebug("Accepted {Remote} as {Connection}", connected.RemoteAddress, name);
+        if (_log.IsEnabled(LogLevel.Debug))
+        {
+            _log.LogDebug("Accepted {Remote} as {Connection}", connected.RemoteAddress, name); // guarded: the arguments are an array per call
+        }
     }
 
     private void OnConnectionStopped(IActorRef handler)
     {
         _connections--;
-        _log.LogDebug("Connection handler {Connection} stopped ({Connections} open)", handler.Path.Name, _connections);
+        if (_log.IsEnabled(LogLevel.Debug))
+        {
+            _log.LogDebug("Connection handler {Connection} stopped ({Connections} open)", handler.Path.Name, _connections);
+        }
         if (_drainRequesters.Count > 0 && _connections == 0)
         {
             Timers.Cancel(DrainTimer);

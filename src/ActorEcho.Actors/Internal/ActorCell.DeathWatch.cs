@@ -20,7 +20,7 @@ internal sealed partial class ActorCell
     public IActorRef Unwatch(IActorRef subject)
     {
         ArgumentNullException.ThrowIfNull(subject);
-        if (_watch is { } links && links.RemoveWatchee(subject, out _) && subject is IInternalActorRef target)
+        if (_watch is { } links && links.RemoveWatchee(subject, out _) && subject is IInternalActorRef target && !IsUnreportedChild(target))
         {
             target.SendSystemMessage(new Unwatch(target, Self));
         }
@@ -37,12 +37,30 @@ internal sealed partial class ActorCell
             return subject;
         }
 
-        if ((_watch ??= new DeathWatchLinks()).AddWatchee(subject, customMessage))
+        if ((_watch ??= new DeathWatchLinks()).AddWatchee(subject, customMessage) && !IsUnreportedChild(target))
         {
             target.SendSystemMessage(new Watch(target, Self));
         }
 
         return subject;
+    }
+
+    /// <summary>
+    /// True for a child whose death this actor has not processed yet: it will hear of it in any case (a child always tells its parent,
+    /// see <see cref="TellWatchersWeDied"/>), so watching it needs no message to it. A parent watching each of thousands of children
+    /// (a listener its connections) then costs no system message per child.
+    /// </summary>
+    private bool IsUnreportedChild(IInternalActorRef target)
+    {
+        if (target is not LocalActorRef { Cell: var cell } || !ReferenceEquals(cell.Parent, Self) || _children is not { } children)
+        {
+            return false;
+        }
+
+        lock (children)
+        {
+            return children.Map.TryGetValue(cell.Self.Path.Name, out var child) && ReferenceEquals(child, cell);
+        }
     }
 
     private void AddWatcher(IInternalActorRef watchee, IInternalActorRef watcher)

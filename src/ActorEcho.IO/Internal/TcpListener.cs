@@ -210,7 +210,7 @@ internal sealed class TcpListener : ActorBase
         _connections++;
         _tcp.ConnectionsOpened(1);
         _tcp.Metrics.Accepted();
-        var name = "conn-" + (++_connectionCounter).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var name = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"conn-{++_connectionCounter}");
         var child = Context.ActorOf(_connectionProps!, name);
         child.Tell(accepted, Self); // its first message: the socket it serves
         Context.Watch(child);

@@ -17,6 +17,12 @@ internal sealed partial class ActorCell
     /// <summary>Set by the parent when it asked this actor to stop; the name stays reserved until the termination arrives.</summary>
     internal bool StoppingByParent { get; set; }
 
+    /// <summary>
+    /// Set by the parent while it watches this actor with a plain <see cref="Terminated"/> (no WatchWith message): such a watch needs no
+    /// entry in the parent's tables, since this actor tells its parent of its death anyway. Touched on the parent's turn only.
+    /// </summary>
+    internal bool WatchedByParent { get; set; }
+
     public IEnumerable<IActorRef> Children => LiveChildEntries().ConvertAll(static c => (IActorRef)c.Self);
 
     public IActorRef Child(string name)

@@ -20,7 +20,12 @@ internal sealed partial class ActorCell
     public IActorRef Unwatch(IActorRef subject)
     {
         ArgumentNullException.ThrowIfNull(subject);
-        if (_watch is { } links && links.RemoveWatchee(subject, out _) && subject is IInternalActorRef target && !IsUnreportedChild(target))
+        if (subject is IInternalActorRef child && IsUnreportedChild(child, out var childCell))
+        {
+            childCell.WatchedByParent = false;
+            _watch?.RemoveWatchee(subject, out _);
+        }
+        else if (_watch is { } links && links.RemoveWatchee(subject, out _) && subject is IInternalActorRef target)
         {
             target.SendSystemMessage(new Unwatch(target, Self));
         }
@@ -37,7 +42,23 @@ internal sealed partial class ActorCell
             return subject;
         }
 
-        if ((_watch ??= new DeathWatchLinks()).AddWatchee(subject, customMessage) && !IsUnreportedChild(target))
+        if (IsUnreportedChild(target, out var child))
+        {
+            // A child tells its parent of its death anyway: no message to it, and a plain watch not even a table entry here.
+            if (customMessage is null && _watch?.IsWatching(subject) != true)
+            {
+                child.WatchedByParent = true;
+            }
+            else
+            {
+                child.WatchedByParent = false; // a WatchWith replaces a plain watch (and the other way round, through the table)
+                (_watch ??= new DeathWatchLinks()).AddWatchee(subject, customMessage);
+            }
+
+            return subject;
+        }
+
+        if ((_watch ??= new DeathWatchLinks()).AddWatchee(subject, customMessage))
         {
             target.SendSystemMessage(new Watch(target, Self));
         }
@@ -47,19 +68,22 @@ internal sealed partial class ActorCell
 
     /// <summary>
     /// True for a child whose death this actor has not processed yet: it will hear of it in any case (a child always tells its parent,
-    /// see <see cref="TellWatchersWeDied"/>), so watching it needs no message to it. A parent watching each of thousands of children
-    /// (a listener its connections) then costs no system message per child.
+    /// see <see cref="TellWatchersWeDied"/>), so watching it needs no message to it, and a plain watch is a flag on the child
+    /// (<see cref="WatchedByParent"/>). A parent watching each of thousands of children (a listener its connections) then costs no
+    /// system message and no table entry per child.
     /// </summary>
-    private bool IsUnreportedChild(IInternalActorRef target)
+    private bool IsUnreportedChild(IInternalActorRef target, out ActorCell cell)
     {
-        if (target is not LocalActorRef { Cell: var cell } || !ReferenceEquals(cell.Parent, Self) || _children is not { } children)
+        cell = null!;
+        if (target is not LocalActorRef { Cell: var candidate } || !ReferenceEquals(candidate.Parent, Self) || _children is not { } children)
         {
             return false;
         }
 
+        cell = candidate;
         lock (children)
         {
-            return children.Map.TryGetValue(cell.Self.Path.Name, out var child) && ReferenceEquals(child, cell);
+            return children.Map.TryGetValue(candidate.Self.Path.Name, out var child) && ReferenceEquals(child, candidate);
         }
     }
 
@@ -94,7 +118,15 @@ internal sealed partial class ActorCell
 
     private void HandleDeathWatchNotification(IInternalActorRef actor, bool existenceConfirmed)
     {
-        if (_watch is { } links && links.RemoveWatchee(actor, out var customMessage) && !IsTerminating)
+        object? customMessage = null;
+        var watched = _watch is { } links && links.RemoveWatchee(actor, out customMessage);
+        if (!watched && actor is LocalActorRef { Cell: { WatchedByParent: true } child } && ReferenceEquals(child.Parent, Self))
+        {
+            child.WatchedByParent = false;
+            watched = true;
+        }
+
+        if (watched && !IsTerminating)
         {
             (Extras.TerminatedQueued ??= []).Add(actor);
             Self.Tell(customMessage is null ? new Terminated(actor, existenceConfirmed) : new TerminatedWith(actor, customMessage), actor);

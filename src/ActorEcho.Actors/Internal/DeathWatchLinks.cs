@@ -43,6 +43,10 @@ internal sealed class DeathWatchLinks
         return true;
     }
 
+    /// <summary>True if the owner watches <paramref name="subject"/>.</summary>
+    public bool IsWatching(IActorRef subject) =>
+        (_watchee is not null && _watchee.Equals(subject)) || _moreWatchees?.ContainsKey(subject) == true;
+
     /// <summary>Forgets the watch of <paramref name="subject"/>; false if there was none.</summary>
     public bool RemoveWatchee(IActorRef subject, out object? customMessage)
     {

@@ -91,9 +91,9 @@ internal sealed class Mailbox : IThreadPoolWorkItem
     }
 
     /// <summary>
-    /// The inline path: claims the idle mailbox and runs it on this thread. When no user message waits (none queued or unstashed)
-    /// the message is handed to the actor directly after any pending system messages, without touching the queue, so an actor that
-    /// only ever receives inline never allocates one. False when the mailbox is not idle (or is closed): post normally.
+    /// The inline path: claims the idle mailbox and runs it on this thread. When nothing else waits (no system message, no queued
+    /// or unstashed message) the message is handed to the actor directly, without touching the queue, so an actor that only ever
+    /// receives inline never allocates one. False when the mailbox is not idle (or is closed): post normally.
     /// </summary>
     private bool TryPostInline(object message, IActorRef? sender)
     {
@@ -108,10 +108,10 @@ internal sealed class Mailbox : IThreadPoolWorkItem
             return false;
         }
 
-        if (_queue is null or { IsEmpty: true } && !_cell.HasUnstashed)
+        if (Volatile.Read(ref _systemHead) is null && _queue is null or { IsEmpty: true } && !_cell.HasUnstashed)
         {
-            // Pending system messages run first in Run anyway (a new child's Create, say): only if they leave the actor unable to take
-            // user messages does the message go to the queue. So the first message a parent tells a child it just created costs no queue.
+            // Nothing waits, and the actor may be suspended (Run queues the message then). A new child's Create is no longer pending
+            // here: PostCreate ran it inline, or left the mailbox scheduled, in which case this thread could not claim it.
             Run(new Envelope(message, sender));
         }
         else
@@ -227,6 +227,15 @@ internal sealed class Mailbox : IThreadPoolWorkItem
         var previous = ActorCell.Current;
         ActorCell.Current = _cell;
         t_depth++;
+
+        // Nested in a sender's turn, this thread may carry the sender's synchronization context (an async handler's): an await in
+        // this actor must not resume on the sender's turn.
+        var context = SynchronizationContext.Current;
+        if (context is not null)
+        {
+            SynchronizationContext.SetSynchronizationContext(null);
+        }
+
         try
         {
             ProcessSystemMessages();
@@ -249,6 +258,10 @@ internal sealed class Mailbox : IThreadPoolWorkItem
         {
             t_depth--;
             ActorCell.Current = previous;
+            if (context is not null)
+            {
+                SynchronizationContext.SetSynchronizationContext(context);
+            }
         }
 
         Interlocked.Exchange(ref _status, StatusIdle);

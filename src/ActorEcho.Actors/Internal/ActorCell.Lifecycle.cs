@@ -31,6 +31,7 @@ internal sealed partial class ActorCell
     {
         _behavior = null;
         var previous = t_current;
+        var previousCreating = t_creating; // a factory may create another actor first, inline, before this one's constructor runs
         t_current = this;
         t_creating = this;
         try
@@ -57,7 +58,7 @@ internal sealed partial class ActorCell
         finally
         {
             t_current = previous;
-            t_creating = null;
+            t_creating = previousCreating;
         }
     }
 

@@ -73,7 +73,7 @@ internal static class SocketReader
                     // on that thread's local queue (the connection actor with the handler's SuspendReading) would wait behind it, and a
                     // client that never reads could push gigabytes into memory before reading stopped.
                     chunksWithoutYield = 0;
-                    await Task.Yield();
+                    await Task.CompletedTask.ConfigureAwait(ConfigureAwaitOptions.ForceYielding); // to the thread pool, whatever context this thread has
                 }
             }
 

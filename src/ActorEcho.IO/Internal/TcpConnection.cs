@@ -115,6 +115,9 @@ internal sealed class TcpConnection : ActorBase, RegisterTimeouts.IRegistration
 
         _awaitsRegister = false;
         StopReadLoop();
+
+        // Register timeout, handler death, system shutdown: a write still waiting is answered, never left hanging.
+        FailPending(new IOException("The connection was closed before the write was sent."));
         if (!_closedEventSent)
         {
             // Stopped from outside (listener stopped, system shutdown): the handler still hears exactly one close event.
@@ -577,6 +580,10 @@ internal sealed class TcpConnection : ActorBase, RegisterTimeouts.IRegistration
         }
 
         _closedEventSent = true;
+
+        // The read loop checks the gate before each delivery: stopping it first keeps a Received from following the close event
+        // (except for a chunk whose delivery had already begun on the loop's thread).
+        StopReadLoop();
         _tcp.Metrics.Closed(reason);
         var handler = _handler ?? _bindHandler;
         handler.Tell(closedEvent, Self);

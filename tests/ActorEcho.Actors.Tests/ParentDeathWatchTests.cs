@@ -9,27 +9,23 @@ namespace ActorEcho.Actors.Tests;
 /// </summary>
 public sealed class ParentDeathWatchTests(ITestOutputHelper output) : ActorEcho.TestKit.TestKit(output: output)
 {
-    [Fact]
-    public async Task WatchOwnChild_ChildStops_ExactlyOneTerminated()
+    /// <summary>What the parent is told, in order, and the one notice it must then report (exactly once).</summary>
+    [Theory]
+    [InlineData("Watch StopChild", "terminated child, existence confirmed")]
+    [InlineData("Watch ChildStopsItself", "terminated child, existence confirmed")]
+    [InlineData("Watch WatchWith StopChild", "child is gone")]
+    [InlineData("WatchWith Watch StopChild", "terminated child, existence confirmed")]
+    [InlineData("ChildStopsItself Watch", "terminated child, existence confirmed")] // whether or not the parent processed the death yet
+    public async Task WatchOwnChild_ChildDies_ExactlyOneNotice(string commands, string notice)
     {
         var parent = await StartParentAsync();
 
-        parent.Tell(Command.Watch, TestActor);
-        parent.Tell(Command.StopChild, TestActor);
+        foreach (var command in commands.Split(' '))
+        {
+            parent.Tell(Enum.Parse<Command>(command), TestActor);
+        }
 
-        await ExpectMsgAsync("terminated child, existence confirmed");
-        await ExpectNoMsgAsync(TimeSpan.FromMilliseconds(200));
-    }
-
-    [Fact]
-    public async Task WatchOwnChild_ChildStopsItself_ExactlyOneTerminated()
-    {
-        var parent = await StartParentAsync();
-
-        parent.Tell(Command.Watch, TestActor);
-        parent.Tell(Command.ChildStopsItself, TestActor);
-
-        await ExpectMsgAsync("terminated child, existence confirmed");
+        await ExpectMsgAsync(notice);
         await ExpectNoMsgAsync(TimeSpan.FromMilliseconds(200));
     }
 
@@ -44,44 +40,6 @@ public sealed class ParentDeathWatchTests(ITestOutputHelper output) : ActorEcho.
         parent.Tell(Command.ReportWhenChildGone, TestActor);
 
         await ExpectMsgAsync("child-gone"); // reported after anything the child's death queued, so a Terminated would have come first
-        await ExpectNoMsgAsync(TimeSpan.FromMilliseconds(200));
-    }
-
-    [Fact]
-    public async Task WatchThenWatchWithOwnChild_ChildStops_OnlyTheCustomMessage()
-    {
-        var parent = await StartParentAsync();
-
-        parent.Tell(Command.Watch, TestActor);
-        parent.Tell(Command.WatchWith, TestActor);
-        parent.Tell(Command.StopChild, TestActor);
-
-        await ExpectMsgAsync("child is gone");
-        await ExpectNoMsgAsync(TimeSpan.FromMilliseconds(200));
-    }
-
-    [Fact]
-    public async Task WatchWithThenWatchOwnChild_ChildStops_OnlyTerminated()
-    {
-        var parent = await StartParentAsync();
-
-        parent.Tell(Command.WatchWith, TestActor);
-        parent.Tell(Command.Watch, TestActor);
-        parent.Tell(Command.StopChild, TestActor);
-
-        await ExpectMsgAsync("terminated child, existence confirmed");
-        await ExpectNoMsgAsync(TimeSpan.FromMilliseconds(200));
-    }
-
-    [Fact]
-    public async Task WatchOwnChildAfterItDied_ExactlyOneTerminated()
-    {
-        var parent = await StartParentAsync();
-
-        parent.Tell(Command.ChildStopsItself, TestActor);
-        parent.Tell(Command.Watch, TestActor); // whether or not the parent has processed the death yet
-
-        await ExpectMsgAsync("terminated child, existence confirmed");
         await ExpectNoMsgAsync(TimeSpan.FromMilliseconds(200));
     }
 

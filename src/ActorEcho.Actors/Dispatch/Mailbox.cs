@@ -111,7 +111,7 @@ internal sealed class Mailbox : IThreadPoolWorkItem
         if (Volatile.Read(ref _systemHead) is null && _queue is null or { IsEmpty: true } && !_cell.HasUnstashed)
         {
             // Nothing waits, and the actor may be suspended (Run queues the message then). A new child's Create is no longer pending
-            // here: PostCreate ran it inline, or left the mailbox scheduled, in which case this thread could not claim it.
+            // here: PostSystem ran it inline, or left the mailbox scheduled, in which case this thread could not claim it.
             Run(new Envelope(message, sender));
         }
         else
@@ -163,41 +163,17 @@ internal sealed class Mailbox : IThreadPoolWorkItem
             return;
         }
 
-        if (message is Watch or Unwatch && CanRunInlineHere() && TryClaim())
+        if (message is Create or Watch or Unwatch && CanRunInlineHere() && TryClaim())
         {
-            // Bookkeeping that runs no user code: applied at once, the watched actor stays idle, so a message that follows (a
-            // connection's Register after its handler's Watch, say) is handed over inline instead of creating a queue.
+            // From an actor's turn on an inline dispatcher, a new child is created (constructor and PreStart) and a watch is applied
+            // right here: the actor stays idle, so the message that follows (a parent's first message to its new child, a connection's
+            // Register after its handler's Watch) is handed over inline instead of creating a queue, which an idle connection would
+            // keep (about 800 bytes).
             Run(null);
             return;
         }
 
         TrySchedule();
-    }
-
-    /// <summary>
-    /// Posts a new child's <c>Create</c>. From its parent's turn, on a dispatcher that runs actors inline, the child is created right
-    /// here (constructor and <c>PreStart</c> on this thread), so the parent's first message to it finds it idle and is handed over
-    /// without a queue: a connection actor started with one message then costs no mailbox queue (about 650 bytes).
-    /// </summary>
-    public void PostCreate(SystemMessage create)
-    {
-        if (!CanRunInlineHere())
-        {
-            PostSystem(create);
-            return;
-        }
-
-        PushSystem(create);
-        if (Volatile.Read(ref _closed) != 0)
-        {
-            _cell.HandleDeadSystemMessages(TakeSystemMessages());
-            return;
-        }
-
-        if (TryClaim())
-        {
-            Run(null);
-        }
     }
 
     private void PushSystem(SystemMessage message)

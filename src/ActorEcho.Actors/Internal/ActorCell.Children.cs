@@ -73,7 +73,7 @@ internal sealed partial class ActorCell
             children.Map.Add(name, child);
         }
 
-        child.Mailbox.PostCreate(new Create());
+        child.Self.SendSystemMessage(new Create());
         return child.Self;
     }
 
